@@ -1,0 +1,75 @@
+"""The web application factory: ``create_app(settings)``.
+
+One app = one store, opened once in the lifespan (the server process is the store's one
+writer) and closed with it; every store call goes through the :class:`StoreRunner` so the
+event loop never blocks. Tests build a fresh app and store each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+
+from stancegraph import __version__
+from stancegraph.api.errors import install_error_handlers
+from stancegraph.api.runner import StoreRunner
+from stancegraph.graph.store import GraphStore
+from stancegraph.settings import Settings
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """A new app over ``store`` (or the on-disk store named by ``settings.store``)."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = store is None
+        app.state.store = store if store is not None else GraphStore(settings.store)
+        app.state.runner = StoreRunner(settings.query_workers, settings.max_concurrent_queries,
+                                       settings.query_timeout)
+        try:
+            yield
+        finally:
+            app.state.runner.close()
+            if own:
+                app.state.store.flush()
+
+    app = FastAPI(
+        title="stancegraph",
+        version=__version__,
+        summary="Who said what about negotiating an end to the war in Ukraine: SPARQL 1.1 endpoint and API.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Accept", "Content-Type", "Authorization"],
+            expose_headers=["Link", "Content-Type"],
+        )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            )
+        return response
+
+    from stancegraph.api import resources, rest, sparql
+
+    app.include_router(sparql.router)
+    app.include_router(rest.router)
+    app.include_router(resources.router)
+    return app

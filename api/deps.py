@@ -1,0 +1,31 @@
+"""Dependencies of the web app as ``Annotated`` aliases (one place to see what a route gets)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from stancegraph.api.runner import StoreRunner
+from stancegraph.graph.store import GraphStore
+from stancegraph.settings import Settings
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def get_runner(request: Request) -> StoreRunner:
+    runner: StoreRunner = request.app.state.runner
+    return runner
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+RunnerDep = Annotated[StoreRunner, Depends(get_runner)]

@@ -1,0 +1,5 @@
+"""`python -m stancegraph` runs the command-line interface."""
+
+from stancegraph.cli import main
+
+main()

@@ -27,6 +27,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_ARTICLE_BYTES = 20_000_000
+_COMMON_ENCODINGS = ("cp1252", "cp1251", "iso8859_1", "koi8_r", "cp1250", "iso8859_2", "iso8859_15", "cp1254")
 
 # A line that starts the page's tail: everything after it is furniture.
 _TAIL_MARKERS = re.compile(
@@ -61,9 +62,16 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ArticleError(f"{name}: cannot determine the text encoding (binary file?)")
+    # Detection is ambiguous on short texts (cp1251 vs mac_cyrillic decode the same bytes);
+    # news pages are overwhelmingly in the web's common encodings, so prefer those when
+    # they read (almost) as cleanly as the best guess.
+    best = matches[0]
+    for match in matches:
+        if match.encoding in _COMMON_ENCODINGS and match.chaos <= best.chaos + 0.05:
+            return str(match)
     return str(best)
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from selectolax.parser import HTMLParser, Node
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
               "iframe", "button", "figure", "figcaption", "select", "input"]

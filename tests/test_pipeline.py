@@ -1,0 +1,109 @@
+"""Ingest end to end on a real on-disk store: idempotence, syndication merge, provenance."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from stancegraph.graph import namespaces as ns
+from stancegraph.graph.pipeline import ingest
+from stancegraph.graph.store import GraphStore
+
+
+def test_ingest_twice_changes_nothing(seeds_store: GraphStore, seeds_dir: Path) -> None:
+    before = sorted(str(q) for q in seeds_store.quads())
+    report = ingest([seeds_dir], seeds_store)
+    assert report.ingested == 0 and report.unchanged == 5
+    assert sorted(str(q) for q in seeds_store.quads()) == before
+
+
+def test_forced_reingest_keeps_the_quad_count(seeds_store: GraphStore, seeds_dir: Path) -> None:
+    n = len(seeds_store)
+    report = ingest([seeds_dir], seeds_store, force=True, processes=1)
+    assert report.ingested == 5
+    assert len(seeds_store) == n
+
+
+def test_one_graph_per_article_plus_reference_graphs(seeds_store: GraphStore) -> None:
+    graphs = set(seeds_store.named_graphs())
+    articles = {g for g in graphs if g.startswith(ns.ID + "graph/article/")}
+    assert len(articles) == 5
+    assert {ns.ONTOLOGY_GRAPH, ns.GAZETTEER_GRAPH} <= graphs
+    assert seeds_store.default_graph_size() == 0
+
+
+def test_syndicated_statement_is_one_node_with_two_reports(seeds_store: GraphStore) -> None:
+    rows = seeds_store.select(
+        """SELECT ?s (COUNT(DISTINCT ?art) AS ?n) WHERE {
+             ?s a sg:Statement ; sg:speaker sgid:actor/vladimir-putin ; sg:stance sgid:stance/ready ;
+                sg:dateSaid "2022-12-25"^^xsd:date ; sg:reportedIn ?art }
+           GROUP BY ?s"""
+    )
+    assert len(rows) == 1, rows
+    assert rows[0]["n"] == 2
+    # each report keeps its own evidence, pointing into its own article
+    spans = seeds_store.select(
+        """SELECT ?span ?art ?start ?end ?exact WHERE {
+             ?s sg:evidence ?span . ?span sg:inArticle ?art ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }""",
+        {"s": __import__("pyoxigraph").NamedNode(rows[0]["s"])},
+    )
+    assert len({r["art"] for r in spans}) == 2
+
+
+def test_near_duplicate_articles_are_linked(seeds_store: GraphStore) -> None:
+    rows = seeds_store.select("SELECT ?a ?b WHERE { ?a sg:nearDuplicateOf ?b }")
+    ids = {ns.article_iri("002_ee147a0f71bb926c"), ns.article_iri("003_ae65272d98bd0ae3")}
+    assert any({r["a"], r["b"]} == ids for r in rows), rows
+
+
+def test_every_statement_has_provenance(seeds_store: GraphStore, seeds_dir: Path) -> None:
+    rows = seeds_store.select(
+        """SELECT ?span ?id ?start ?end ?exact ?method ?conf ?run WHERE {
+             ?s a sg:Statement ; sg:evidence ?span .
+             ?span sg:inArticle ?art ; oa:start ?start ; oa:end ?end ; oa:exact ?exact ;
+                   sg:method ?method ; sg:confidence ?conf ; prov:wasGeneratedBy ?run .
+             ?art dcterms:identifier ?id .
+             ?run a prov:Activity ; prov:used ?art ; prov:endedAtTime ?t }"""
+    )
+    n_statements = seeds_store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s a sg:Statement }")[0]["n"]
+    assert n_statements >= 20
+    assert len({r["span"] for r in rows}) >= n_statements
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+    for r in rows:
+        assert texts[r["id"]][r["start"] : r["end"]] == r["exact"]
+        assert 0 <= r["conf"] <= 1 and r["method"]
+
+
+def test_changed_article_replaces_its_graph(tmp_path: Path, seeds_dir: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in seeds_dir.glob("004_*"):
+        shutil.copy(p, src / p.name)
+    store = GraphStore(tmp_path / "store")
+    ingest([src], store, processes=1)
+    art = next(src.glob("*.txt"))
+    original = art.read_text(encoding="utf-8")
+    # cut the article after its first paragraph: what it no longer says must disappear
+    art.write_text(original.split("\n")[0] + "\n", encoding="utf-8")
+    report = ingest([src], store, processes=1)
+    assert report.ingested == 1
+    n_after = store.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a sg:Statement }")[0]["n"]
+    art.write_text(original, encoding="utf-8")
+    ingest([src], store, processes=1)
+    n_full = store.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a sg:Statement }")[0]["n"]
+    assert n_after < n_full
+
+
+def test_bad_input_loses_nothing(seeds_store: GraphStore, tmp_path: Path, seeds_dir: Path) -> None:
+    import pytest
+
+    from stancegraph.errors import MetadataError
+
+    n = len(seeds_store)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "z.txt").write_text("Some text that is long enough to count as an article.", encoding="utf-8")
+    (bad / "z.meta.json").write_text('{"published": "yesterday"}', encoding="utf-8")
+    with pytest.raises(MetadataError):
+        ingest([seeds_dir, bad], seeds_store, force=True)
+    assert len(seeds_store) == n

@@ -28,8 +28,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         app.state.store = store if store is not None else GraphStore(settings.store)
-        app.state.runner = StoreRunner(settings.query_workers, settings.max_concurrent_queries,
-                                       settings.query_timeout)
+        app.state.runner = StoreRunner(settings.query_workers, settings.max_concurrent_queries, settings.query_timeout)
         try:
             yield
         finally:

@@ -22,13 +22,23 @@ from stancegraph.errors import AuthError, StancegraphError
 
 log = logging.getLogger("stancegraph.api")
 
-_CODES = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
-          406: "not-acceptable", 413: "too-large", 415: "unsupported-media-type", 422: "invalid-parameters",
-          503: "unavailable"}
+_CODES = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    413: "too-large",
+    415: "unsupported-media-type",
+    422: "invalid-parameters",
+    503: "unavailable",
+}
 
 
-def error_response(status: int, code: str, message: str, detail: str | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, detail: str | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body: dict[str, object] = {"status": status, "code": code, "message": message}
     if detail:
         body["detail"] = detail
@@ -46,8 +56,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
-        return error_response(exc.status_code, _CODES.get(exc.status_code, "error"), message,
-                              headers=getattr(exc, "headers", None))
+        return error_response(
+            exc.status_code, _CODES.get(exc.status_code, "error"), message, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -42,7 +42,8 @@ _TAIL_MARKERS = re.compile(
 _FURNITURE_LINE = re.compile(
     r"^\s*(advertisement|skip to (main )?content|menu|search|home|world news|support us|share|"
     r"close|×|\d{1,2}:\d{2}|0:00|my blog|your email address will not be published.*|"
-    r".*required fields are marked.*|journalists fight on their own frontline.*|photo:.*|image:.*|getty images|.*contributed reporting.*)\s*$",
+    r".*required fields are marked.*|journalists fight on their own frontline.*|photo:.*|image:.*|"
+    r"getty images|.*contributed reporting.*)\s*$",
     re.IGNORECASE,
 )
 
@@ -204,9 +205,7 @@ def read_html_article(path: Path) -> Article:
     html = decode(_read_bytes(path), str(path))
     fields, text = html_to_article_fields(html)
     fields.update({k: v for k, v in _read_meta(path).items() if v is not None})
-    return article_from_fields(
-        fields, text=text, article_id=path.stem, source=str(path), where=str(path), fmt="html"
-    )
+    return article_from_fields(fields, text=text, article_id=path.stem, source=str(path), where=str(path), fmt="html")
 
 
 def read_jsonl(path: Path) -> Iterator[Article]:

@@ -16,8 +16,24 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-              "iframe", "button", "figure", "figcaption", "select", "input"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "figure",
+    "figcaption",
+    "select",
+    "input",
+]
 _FURNITURE_ATTR = re.compile(
     r"(^|[\s_-])(related|comment|comments|share|sharing|social|newsletter|subscribe|promo|advert|ads?|"
     r"sidebar|menu|nav|breadcrumb|footer|header|cookie|popup|modal|recommend|trending|most-read|tags)"

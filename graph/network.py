@@ -36,8 +36,9 @@ def actor_network(store: GraphStore) -> nx.MultiDiGraph:
     for row in store.select(NETWORK_QUERY):
         sp, tg = row["speaker"], row["target"]
         if not graph.has_node(sp):
-            graph.add_node(sp, label=row["speakerName"] or sp, kind=row["speakerKind"] or "",
-                           side=row["speakerSide"] or "")
+            graph.add_node(
+                sp, label=row["speakerName"] or sp, kind=row["speakerKind"] or "", side=row["speakerSide"] or ""
+            )
         elif row["speakerName"] and len(row["speakerName"]) > len(graph.nodes[sp]["label"]):
             graph.nodes[sp]["label"] = row["speakerName"]
         if not graph.has_node(tg):

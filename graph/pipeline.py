@@ -24,8 +24,8 @@ from pathlib import Path
 
 from stancegraph.graph import namespaces as ns
 from stancegraph.graph.articles import read_articles
-from stancegraph.graph.records import Article, Statement
 from stancegraph.graph.rdf import Provenance, article_quads, now, statement_iri
+from stancegraph.graph.records import Article, Statement
 from stancegraph.graph.store import GraphStore
 
 Progress = Callable[[int], None]
@@ -115,9 +115,7 @@ def ingest(
     todo = [
         a
         for a in articles
-        if force
-        or store.stored_hash(a.id) != a.content_hash
-        or store.stored_extractor_version(a.id) != version
+        if force or store.stored_hash(a.id) != a.content_hash or store.stored_extractor_version(a.id) != version
     ]
     report.unchanged = len(articles) - len(todo)
     if on_total:

@@ -128,8 +128,12 @@ def run_query(store: GraphStore, text: str, params: dict[str, Any] | None = None
         raise QueryError(f"the query does not parse: {exc}") from exc
 
 
-_RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
-                   "json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML}
+_RESULT_FORMATS = {
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+}
 
 
 def render(store: GraphStore, text: str, fmt: str, params: dict[str, Any] | None = None) -> str:
@@ -161,15 +165,19 @@ def _short(term: Any) -> str:
     value = str(term.value)
     for prefix, iri in ns.PREFIXES.items():
         if isinstance(term, NamedNode) and value.startswith(iri):
-            return f"{prefix}:{value[len(iri):]}"
+            return f"{prefix}:{value[len(iri) :]}"
     return value
 
 
 def store_stats(store: GraphStore) -> dict[str, Any]:
     """Counts for ``stancegraph stats`` and the home page, computed by SPARQL."""
     counts = {}
-    for label, cls in (("articles", "sg:Article"), ("statements", "sg:Statement"),
-                       ("evidence spans", "sg:EvidenceSpan"), ("extraction runs", "sg:ExtractionRun")):
+    for label, cls in (
+        ("articles", "sg:Article"),
+        ("statements", "sg:Statement"),
+        ("evidence spans", "sg:EvidenceSpan"),
+        ("extraction runs", "sg:ExtractionRun"),
+    ):
         rows = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {cls} }}")
         counts[label] = rows[0]["n"] if rows else 0
     rows = store.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s sg:speaker ?a }")

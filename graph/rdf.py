@@ -35,7 +35,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from stancegraph import __version__
 from stancegraph.graph import namespaces as ns
 from stancegraph.graph.actors import actor_type, resolve_name
-from stancegraph.graph.records import Article, Statement, Speaker
+from stancegraph.graph.records import Article, Speaker, Statement
 
 _A = NamedNode(ns.RDF + "type")
 

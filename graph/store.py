@@ -21,7 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Variable, parse
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QueryTriples, RdfFormat, Store, Variable, parse
 
 from stancegraph.errors import StoreError, StoreLockedError
 from stancegraph.graph import namespaces as ns
@@ -167,6 +167,7 @@ class GraphStore:
                 triples = self._store.query(
                     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
                 )
+                assert isinstance(triples, QueryTriples)
                 kwargs.pop("prefixes")
                 data = triples.serialize(format=fmt)
                 if isinstance(output, (str, Path)):

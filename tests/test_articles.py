@@ -70,7 +70,8 @@ def test_jsonl_collection(tmp_path: Path) -> None:
 
 def test_html_article_drops_scripts_and_furniture(tmp_path: Path) -> None:
     html = """<html><head><title>Fallback</title>
-    <meta property="og:title" content="Talks stall"><meta property="article:published_time" content="2024-06-01T08:00:00Z">
+    <meta property="og:title" content="Talks stall">
+    <meta property="article:published_time" content="2024-06-01T08:00:00Z">
     <meta property="og:site_name" content="Example News"><script>var x = "ready to negotiate";</script></head>
     <body><nav>Home | World</nav><article><h1>Talks stall</h1>
     <p>The minister said on Friday that his country was <b>ready</b> to negotiate.</p>

@@ -47,8 +47,10 @@ def test_stats_lists_actors_statements_conditions(seeds_store_path: Path) -> Non
     ],
 )
 def test_errors_are_one_line_and_non_zero(tmp_path: Path, args: list[str], message: str) -> None:
-    proc = run_cli(*args, "--store", str(tmp_path / "s"), check=False) if args[0] in {"query", "export"} else (
-        run_cli(*args, check=False)
+    proc = (
+        run_cli(*args, "--store", str(tmp_path / "s"), check=False)
+        if args[0] in {"query", "export"}
+        else (run_cli(*args, check=False))
     )
     assert proc.returncode != 0
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]

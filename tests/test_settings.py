@@ -14,8 +14,12 @@ def test_defaults_and_env_overrides() -> None:
     s = Settings.from_env({})
     assert s.host == "127.0.0.1" and s.allow_update is False
     s = Settings.from_env(
-        {"STANCEGRAPH_STORE": "/x/y", "STANCEGRAPH_PORT": "9001", "STANCEGRAPH_ALLOW_UPDATE": "yes",
-         "STANCEGRAPH_CORS_ORIGINS": "https://a.example, https://b.example"}
+        {
+            "STANCEGRAPH_STORE": "/x/y",
+            "STANCEGRAPH_PORT": "9001",
+            "STANCEGRAPH_ALLOW_UPDATE": "yes",
+            "STANCEGRAPH_CORS_ORIGINS": "https://a.example, https://b.example",
+        }
     )
     assert s.store == Path("/x/y") and s.port == 9001 and s.allow_update is True
     assert s.cors_origins == ("https://a.example", "https://b.example")

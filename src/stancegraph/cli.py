@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -44,8 +44,8 @@ PathsArg = Annotated[
 ]
 
 
-def _settings(store: Path | None = None, **kw: object) -> Settings:
-    return Settings.from_env(store=store, **kw)
+def _settings(store: Path | None = None, **kw: Any) -> Settings:
+    return Settings.from_env(None, store=store, **kw)
 
 
 def _open(store: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]

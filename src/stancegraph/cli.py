@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.table import Table
 
 from stancegraph import __version__
 from stancegraph.errors import InputError, StancegraphError
+
+if TYPE_CHECKING:
+    from stancegraph.graph.store import GraphStore
 from stancegraph.settings import Settings
 
 app = typer.Typer(
@@ -48,7 +51,9 @@ def _settings(store: Path | None = None, **kw: Any) -> Settings:
     return Settings.from_env(None, store=store, **kw)
 
 
-def _open(store: Path | None, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+def _open(store: Path | None, *, read_only: bool = False) -> GraphStore:
+    """The store named by --store / settings; commands that only read open it read-only,
+    so they work while `stancegraph serve` holds the store for writing."""
     from stancegraph.graph.store import GraphStore
 
     settings = _settings(store)
@@ -128,7 +133,7 @@ def query(
     from stancegraph.graph.querying import load_query, parse_params, render
 
     text = load_query(name)
-    gs = _open(store)
+    gs = _open(store, read_only=True)
     out_text = render(gs, text, fmt, parse_params(param or []))
     sys.stdout.write(out_text)
 
@@ -151,9 +156,11 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export the whole graph as linked data (datasets keep the per-article named graphs)."""
-    from stancegraph.graph.exports import export_store
+    from stancegraph.graph.exports import FORMATS, export_store
 
-    gs = _open(store)
+    if fmt.lower() not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r} (one of {', '.join(sorted(FORMATS))})")
+    gs = _open(store, read_only=True)
     if output is None:
         export_store(gs, fmt, sys.stdout.buffer)
     else:
@@ -170,7 +177,7 @@ def network(
     """Export the actor network (who targets whom, with which stance) for Gephi, R or pandas."""
     from stancegraph.graph.network import actor_network, write_network
 
-    gs = _open(store)
+    gs = _open(store, read_only=True)
     graph = actor_network(gs)
     if output is None:
         write_network(graph, fmt, sys.stdout.buffer)
@@ -184,7 +191,7 @@ def validate(store: StoreOpt = None) -> None:
     """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
     from stancegraph.graph.validate import validate_store
 
-    gs = _open(store)
+    gs = _open(store, read_only=True)
     conforms, report = validate_store(gs)
     out.print(report)
     if not conforms:
@@ -196,7 +203,7 @@ def stats(store: StoreOpt = None) -> None:
     """Count articles, statements, actors and conditions in the store."""
     from stancegraph.graph.querying import store_stats
 
-    gs = _open(store)
+    gs = _open(store, read_only=True)
     figures = store_stats(gs)
     table = Table("what", "count", title=f"stancegraph store {gs.path}")
     for key, value in figures["counts"].items():

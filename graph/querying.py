@@ -186,9 +186,12 @@ def store_stats(store: GraphStore) -> dict[str, Any]:
     counts["conditions in use"] = rows[0]["n"] if rows else 0
     counts["quads"] = len(store)
     actors = store.select(
-        """SELECT ?name (COUNT(DISTINCT ?s) AS ?n) WHERE {
-             ?s a sg:Statement ; sg:speaker ?a . ?a schema:name ?name }
-           GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 25"""
+        """SELECT (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?s) AS ?n) WHERE {
+             ?s a sg:Statement ; sg:speaker ?a .
+             OPTIONAL { GRAPH sgid:graph/gazetteer { ?a schema:name ?curated } }
+             OPTIONAL { ?a schema:name ?seen }
+             BIND(COALESCE(?curated, ?seen, STR(?a)) AS ?label) }
+           GROUP BY ?a ORDER BY DESC(?n) ?name LIMIT 25"""
     )
     conditions = store.select(
         """SELECT ?code (COUNT(DISTINCT ?s) AS ?n) WHERE {

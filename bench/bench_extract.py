@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Throughput of ``extract_statements`` on 1 and 2 processes (or any list), side by side.
+
+    python bench/make_corpus.py --n 1000 --out /tmp/corpus.jsonl
+    python bench/bench_extract.py --corpus /tmp/corpus.jsonl
+    python bench/bench_extract.py --corpus /tmp/corpus.jsonl --processes 1,2,4,8 --repeat 3
+
+Every worker reads the corpus itself (``stancegraph.graph.articles.read_articles``) and warms
+the extractor up (imports, lexicons, models: one call on a few articles) before the clock
+starts; all workers of a pool then meet at a barrier, and only after that is the corpus
+sent to them, in chunks of article indices. The time measured is therefore extraction
+plus the small cost of handing out chunks and collecting counts, not start-up or reading.
+The 1-process row runs through the same pool machinery, so the speed-up compares like
+with like.
+
+``--extractor module:function`` (or ``path/to/file.py:function``) benchmarks another
+callable with the same signature, e.g. a stand-in while the real extractor is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+# One thread per process: numeric libraries would otherwise use every core in every worker
+# and the process scaling figures would mean nothing.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TOKENIZERS_PARALLELISM"):
+    os.environ.setdefault(_var, "false" if _var == "TOKENIZERS_PARALLELISM" else "1")
+
+DEFAULT_EXTRACTOR = "stancegraph.graph.extract:extract_statements"
+
+# worker state (one copy per process)
+_ARTICLES: list[Any] = []
+_WORDS: list[int] = []
+_EXTRACT: Callable[[Any], Sequence[Any]] | None = None
+_BARRIER: Any = None
+
+
+def load_extractor(spec: str) -> Callable[[Any], Sequence[Any]]:
+    """``module:function`` or ``file.py:function`` -> the callable; SystemExit when missing."""
+    target, _, func = spec.rpartition(":")
+    if not target:
+        target, func = spec, "extract_statements"
+    try:
+        if target.endswith(".py"):
+            path = Path(target)
+            loader_spec = importlib.util.spec_from_file_location(path.stem, path)
+            if loader_spec is None or loader_spec.loader is None:
+                raise ImportError(f"cannot load {path}")
+            module = importlib.util.module_from_spec(loader_spec)
+            loader_spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(target)
+    except ImportError as exc:
+        raise SystemExit(f"extractor {spec!r} cannot be imported: {exc}") from exc
+    fn = getattr(module, func, None)
+    if not callable(fn):
+        raise SystemExit(
+            f"extractor {spec!r} does not exist yet ({target} has no callable {func!r}); "
+            f"pass --extractor path/to/stand_in.py:extract_statements to benchmark a stand-in"
+        )
+    return fn
+
+
+def load_articles(corpus: Sequence[Path | str], limit: int | None) -> list[Any]:
+    from stancegraph.graph.articles import read_articles
+
+    arts = []
+    for art in read_articles(corpus):
+        arts.append(art)
+        if limit is not None and len(arts) >= limit:
+            break
+    return arts
+
+
+def _init_worker(corpus: list[str], limit: int | None, extractor: str, warmup: int, barrier: Any) -> None:
+    global _EXTRACT, _BARRIER
+    _ARTICLES[:] = load_articles(corpus, limit)
+    _WORDS[:] = [len(a.text.split()) for a in _ARTICLES]
+    _EXTRACT = load_extractor(extractor)
+    for art in _ARTICLES[:warmup]:
+        _EXTRACT(art)
+    _BARRIER = barrier
+
+
+def _meet(_: int) -> int:
+    """Each worker takes exactly one of these: it returns once every worker is warm."""
+    _BARRIER.wait()
+    return os.getpid()
+
+
+def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, list[dict[str, Any]]]:
+    assert _EXTRACT is not None
+    start, end = bounds
+    n_statements = 0
+    records: list[dict[str, Any]] = []
+    for i in range(start, end):
+        stmts = _EXTRACT(_ARTICLES[i])
+        n_statements += len(stmts)
+        if collect:
+            records.extend(s.to_record() for s in stmts)
+    return end - start, sum(_WORDS[start:end]), n_statements, records
+
+
+def run_once(
+    procs: int, n: int, args: argparse.Namespace, ctx: Any, collect: bool
+) -> tuple[float, int, int, int, list[dict[str, Any]]]:
+    barrier = ctx.Barrier(procs)
+    initargs = ([str(c) for c in args.corpus], args.limit, args.extractor, args.warmup, barrier)
+    with ctx.Pool(procs, initializer=_init_worker, initargs=initargs) as pool:
+        pids = pool.map(_meet, range(procs), chunksize=1)
+        assert len(set(pids)) == procs, "every worker must have warmed up"
+        chunks = [(s, min(s + args.chunksize, n)) for s in range(0, n, args.chunksize)]
+        t0 = time.perf_counter()
+        results = pool.starmap(_run_chunk, [(c, collect) for c in chunks], chunksize=1)
+        seconds = time.perf_counter() - t0
+    arts = sum(r[0] for r in results)
+    words = sum(r[1] for r in results)
+    stmts = sum(r[2] for r in results)
+    records = [rec for r in results for rec in r[3]]
+    return seconds, arts, words, stmts, records
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        nargs="+",
+        default=[Path("/tmp/corpus.jsonl")],
+        help="JSONL corpus from make_corpus.py, or article files (default /tmp/corpus.jsonl)",
+    )
+    ap.add_argument("--make", type=int, default=1000, help="if the --corpus JSONL is missing, generate N articles")
+    ap.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
+    ap.add_argument("--chunksize", type=int, default=16, help="articles per task (default 16)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per process count; the fastest is reported")
+    ap.add_argument("--warmup", type=int, default=5, help="articles each worker extracts before timing")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    ap.add_argument("--extractor", default=DEFAULT_EXTRACTOR, help=f"module:function (default {DEFAULT_EXTRACTOR})")
+    ap.add_argument("--start-method", default=None, choices=["fork", "spawn", "forkserver"])
+    ap.add_argument("--records", type=Path, default=None, help="write the 1st run's statements here (JSONL)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the table as JSON here")
+    a = ap.parse_args(argv)
+
+    procs_list = [int(p) for p in a.processes.split(",") if p.strip()]
+    if not procs_list or min(procs_list) < 1:
+        ap.error("--processes needs positive integers")
+    load_extractor(a.extractor)  # fail early, in the parent, with a clear message
+    if len(a.corpus) == 1 and a.corpus[0].suffix == ".jsonl" and not a.corpus[0].exists():
+        from make_corpus import main as make_corpus  # type: ignore[import-not-found]
+
+        make_corpus(["--n", str(a.make), "--out", str(a.corpus[0])])
+    n = len(load_articles(a.corpus, a.limit))
+    if n == 0:
+        raise SystemExit(f"{a.corpus}: no articles")
+
+    ctx = mp.get_context(a.start_method)
+    cores = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    print(f"machine: {cores} logical cores ({usable} usable by this process); python {sys.version.split()[0]}")
+    where = str(a.corpus[0]) + (f" and {len(a.corpus) - 1} more" if len(a.corpus) > 1 else "")
+    print(f"corpus: {where} ({n} articles); extractor: {a.extractor}; chunksize {a.chunksize}; ", end="")
+    print(f"start method {ctx.get_start_method()}; best of {a.repeat}")
+
+    rows = []
+    base_rate = None
+    counts = set()
+    for i, procs in enumerate(procs_list):
+        runs = []
+        for r in range(a.repeat):
+            collect = a.records is not None and i == 0 and r == 0
+            runs.append(run_once(procs, n, a, ctx, collect))
+            if collect:
+                with a.records.open("w", encoding="utf-8") as fh:
+                    for rec in runs[-1][4]:
+                        fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        seconds, arts, words, stmts, _ = min(runs, key=lambda x: x[0])
+        counts.add(stmts)
+        rate = arts / seconds if seconds else float("inf")
+        if base_rate is None:
+            base_rate = rate * procs_list[0] if procs_list[0] != 1 else rate
+        speedup = rate / base_rate
+        rows.append(
+            {
+                "processes": procs,
+                "articles": arts,
+                "words": words,
+                "seconds": round(seconds, 3),
+                "articles_per_s": round(rate, 1),
+                "words_per_s": round(words / seconds if seconds else float("inf")),
+                "statements": stmts,
+                "speedup": round(speedup, 2),
+                "efficiency": round(speedup / procs, 2),
+                "seconds_all_runs": [round(x[0], 3) for x in runs],
+                "median_seconds": round(statistics.median(x[0] for x in runs), 3),
+            }
+        )
+
+    head = [
+        "processes",
+        "articles",
+        "words",
+        "seconds",
+        "articles/s",
+        "words/s",
+        "statements",
+        "speed-up",
+        "efficiency",
+    ]
+    keys = [
+        "processes",
+        "articles",
+        "words",
+        "seconds",
+        "articles_per_s",
+        "words_per_s",
+        "statements",
+        "speedup",
+        "efficiency",
+    ]
+    table = [head] + [[f"{r[k]:,}" if isinstance(r[k], int) else f"{r[k]}" for k in keys] for r in rows]
+    widths = [max(len(row[c]) for row in table) for c in range(len(head))]
+    for j, row in enumerate(table):
+        print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
+        if j == 0:
+            print("  ".join("-" * w for w in widths))
+    if len(counts) > 1:
+        print(f"WARNING: statement counts differ between runs ({sorted(counts)}): the extractor is not deterministic")
+    if procs_list[0] != 1:
+        print(f"(speed-up relative to {procs_list[0]} processes x ideal scaling; put 1 first for a real baseline)")
+    if a.json:
+        a.json.write_text(json.dumps({"cores": cores, "usable_cores": usable, "rows": rows}, indent=1) + "\n")
+    if a.records:
+        print(f"statements of the first run written to {a.records}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

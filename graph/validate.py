@@ -15,8 +15,10 @@ up to three example nodes, IRIs shortened with the project's prefixes.
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -105,14 +107,27 @@ def _term(term: Any) -> Node:
     raise TypeError(f"cannot validate RDF-star term {term!r}")
 
 
+@contextmanager
+def _quiet_ill_typed_literals() -> Iterator[None]:
+    """rdflib logs a traceback for every ill-typed literal it reads; the report says it better."""
+    logger = logging.getLogger("rdflib.term")
+    previous = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = previous
+
+
 def store_graph(store: GraphStore) -> Graph:
     """The union of every graph of the store as one rdflib graph (the ontology added if absent)."""
     graph = Graph()
     add = graph.add
-    for quad in store.raw.quads_for_pattern(None, None, None, None):
-        if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
-            continue  # RDF-star annotations are outside the shapes
-        add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+    with _quiet_ill_typed_literals():
+        for quad in store.raw.quads_for_pattern(None, None, None, None):
+            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
+                continue  # RDF-star annotations are outside the shapes
+            add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
     if not _has_ontology(graph):
         for triple in _ontology_triples():
             add(triple)
@@ -204,7 +219,10 @@ class Report:
     def from_results(cls, results: Graph, shapes: Graph) -> Report:
         parents: dict[Node, Node] = {prop: shape for shape, prop in shapes.subject_objects(SH.property)}
         groups: dict[tuple[str, str, str, str], _Group] = {}
-        for result in results.subjects(RDF.type, SH.ValidationResult):
+        top = [
+            r for report in results.subjects(RDF.type, SH.ValidationReport) for r in results.objects(report, SH.result)
+        ]
+        for result in top:  # nested results (sh:detail) are explained by their parent's message
             severity_node = results.value(result, SH.resultSeverity)
             severity = str(severity_node).rsplit("#", 1)[-1] if severity_node else "Violation"
             source = results.value(result, SH.sourceShape)

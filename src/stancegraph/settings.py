@@ -47,6 +47,7 @@ class Settings:
     update_token: str = _setting("", "Bearer token that SPARQL Update and uploads must present.")
     max_upload_bytes: int = _setting(10_000_000, "Largest accepted upload or update body, in bytes.")
     cors_origins: tuple[str, ...] = _setting(("*",), "Origins allowed by CORS (comma separated); empty: no CORS.")
+    dump_timeout: float = _setting(600.0, "Wall-clock deadline of one full dump (/dump.nq, /dump.trig), in seconds.")
     license_iri: str = _setting(
         "https://creativecommons.org/licenses/by/4.0/", "License stated in VoID and in the dumps."
     )

@@ -1,0 +1,27 @@
+"""Extraction: articles -> statement records (who said what about negotiations, when).
+
+The public contract is :func:`extract_statements`; it is pure and deterministic: the
+only I/O is loading the lexicon (ontology/stances.ttl, conditions.ttl) and the
+gazetteer (data/actors.json) once per process.
+
+Modules, by concept: ``text`` (paragraphs, sentences, quotations), ``lexicon`` (SKOS
+cues), ``actors`` (gazetteer, minting), ``attribution`` (who says which span),
+``dates`` (when), ``stance`` (what position, which conditions), ``assemble`` (the walk
+over an article and the merging into statements).
+"""
+
+from __future__ import annotations
+
+from stancegraph.graph.records import Article, Statement
+
+EXTRACTOR_VERSION = "rules-0.1.0"
+
+
+def extract_statements(article: Article) -> list[Statement]:
+    """The statements an article reports, in text order."""
+    from stancegraph.graph.extract.assemble import extract
+
+    return extract(article)
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract_statements"]

@@ -1,0 +1,325 @@
+"""Actors: the curated gazetteer (data/actors.json), name lookup and minting.
+
+Why a gazetteer: the same person is spelt Zelensky/Zelenskyy/Zelenskiy across outlets and
+is called "the Ukrainian president" or "the head of state" in running text; one curated
+entry per actor gives every article the same IRI and a Wikidata id only where curated
+(never guessed). Descriptions ("the Kremlin leader") resolve through the entries' role
+periods, so "Ukraine's foreign minister" is Kuleba in 2023 and Sybiha in 2025. People
+not in the gazetteer are minted from their name, kind and side.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from stancegraph.graph.namespaces import actor_iri, minted_actor_iri
+
+_TOKEN = re.compile(r"[^\W_][\w’'.\-]*[^\W_]|[^\W_]")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved speaker (gazetteer entry or minted)."""
+
+    key: str
+    name: str
+    kind: str
+    iri: str
+    wikidata: str | None = None
+    affiliation: str | None = None  # display name of the side, e.g. "Russia"
+    side: str | None = None  # gazetteer id of the side, e.g. "russia"
+    role: str | None = None
+    description: str | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    kind: str
+    wikidata: str | None
+    affiliation: str | None
+    roles: tuple[tuple[str, date | None, date | None], ...]
+    descriptions: tuple[str, ...]
+    first_name: str | None
+
+
+def fold(text: str) -> str:
+    """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
+    text = re.sub(r"[^\w' -]+", " ", text)
+    return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
+
+
+def token_key(tok: str) -> str:
+    """Lookup key of a token: possessive and dots dropped, case kept (names are capitalised)."""
+    tok = tok.replace("’", "'")
+    if tok.endswith("'s") or tok.endswith("s'"):
+        tok = tok[:-2] if tok.endswith("'s") else tok[:-1]
+    tok = tok.replace(".", "")
+    tok = unicodedata.normalize("NFKD", tok)
+    return "".join(c for c in tok if not unicodedata.combining(c))
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class Gazetteer:
+    """The curated actors with an index from name tokens to entries."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.descriptions: list[tuple[str, str]] = []  # (folded description, id), longest first
+        for row in rows:
+            roles = tuple((r["role"], _date(r.get("from")), _date(r.get("to"))) for r in row.get("roles", []))
+            first = row["name"].split()[0] if row["kind"] == "person" and " " in row["name"] else None
+            entry = Entry(
+                row["id"], row["name"], row["kind"], row.get("wikidata"), row.get("affiliation"),
+                roles, tuple(row.get("descriptions", [])), first,
+            )  # fmt: skip
+            self.entries[entry.id] = entry
+            for alias in {row["name"], *row.get("aliases", [])}:
+                words = alias.split()
+                if words and words[0].lower() == "the":
+                    words = words[1:]
+                keys = tuple(token_key(w) for w in words)
+                if keys:
+                    self.index.setdefault(keys[0], []).append((keys, entry.id))
+            for desc in entry.descriptions:
+                self.descriptions.append((fold(desc), entry.id))
+        for cands in self.index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self.descriptions.sort(key=lambda d: -len(d[0]))
+
+    def find(self, text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+        """Gazetteer names in ``text``: (start, end, entry id), longest match first, left to right."""
+        toks = [(m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(toks):
+            hit = None
+            for keys, eid in self.index.get(toks[i][2], ()):
+                n = len(keys)
+                if i + n <= len(toks) and all(toks[i + k][2] == keys[k] for k in range(n)):
+                    hit = (n, eid)
+                    break
+            if hit:
+                n, eid = hit
+                yield toks[i][0] + offset, toks[i + n - 1][1] + offset, eid
+                i += n
+            else:
+                i += 1
+
+    def active(self, eid: str, when: date | None) -> bool:
+        """Whether the entry holds one of its roles at ``when`` (no roles, or no date: yes)."""
+        roles = self.entries[eid].roles
+        if not roles or when is None:
+            return True
+        return any((f is None or f <= when) and (t is None or when < t) for _, f, t in roles)
+
+    def role_at(self, eid: str, when: date | None) -> str | None:
+        for role, f, t in self.entries[eid].roles:
+            if when is None or ((f is None or f <= when) and (t is None or when < t)):
+                return role
+        return None
+
+    def by_description(self, np: str, when: date | None) -> list[str]:
+        """Entries whose description occurs in the noun phrase (the longest description wins)."""
+        folded = f" {fold(np)} "
+        best_len, found = 0, []
+        for desc, eid in self.descriptions:
+            if len(desc) < best_len:
+                break
+            if f" {desc} " in folded and self.active(eid, when):
+                best_len = len(desc)
+                if eid not in found:
+                    found.append(eid)
+        return found
+
+    def actor(self, eid: str, when: date | None = None, description: str | None = None) -> Actor:
+        e = self.entries[eid]
+        side = e.affiliation or (eid if e.kind == "state" else None)
+        aff = self.entries[side].name if side and side in self.entries else None
+        return Actor(
+            key=eid, name=e.name, kind=e.kind, iri=actor_iri(eid), wikidata=e.wikidata,
+            affiliation=aff, side=side, role=self.role_at(eid, when), description=description, curated=True,
+        )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    data = resources.files("stancegraph.data").joinpath("actors.json").read_text(encoding="utf-8")
+    return Gazetteer(json.loads(data))
+
+
+# --- interpreting a noun phrase as an actor --------------------------------------------
+
+NATIONALITY = {
+    "us": "united-states", "u.s.": "united-states", "american": "united-states", "washington": "united-states",
+    "white house": "united-states", "russian": "russia", "kremlin": "russia", "moscow": "russia",
+    "ukrainian": "ukraine", "kyiv": "ukraine", "kiev": "ukraine", "bankova": "ukraine", "ukraine's": "ukraine",
+    "government": None, "western": "west", "european": "european-union", "eu": "european-union",
+    "nato": "nato", "chinese": "china", "turkish": "turkey", "british": "united-kingdom", "german": "germany",
+    "french": "france", "russia's": "russia", "kremlin's": "russia",
+}  # fmt: skip
+ANON_HEADS = re.compile(
+    r"\b(?:sources?|officials?|diplomats?|insiders?|people\s+familiar|person\s+familiar|spokesm[ae]n|"
+    r"spokeswom[ae]n|spokespersons?|aides?|advis[eo]rs?|representatives?|negotiators?|lawmakers?|"
+    r"politicians?|analysts?|experts?|commanders?|soldiers?|servicem[ae]n|generals?)\b",
+    re.IGNORECASE,
+)
+GROUP_HEADS = re.compile(
+    r"\b(?:residents|people|Ukrainians|Russians|Americans|Europeans|citizens|partners|allies|backers|leaders|"
+    r"countries|nations|governments|capitals|voters|protesters|troops|veterans|families|refugees|activists|"
+    r"critics|members|states|locals|civilians|workers|students|women|men)\b",
+    re.IGNORECASE,
+)
+_PLURAL_ANON = re.compile(r"\b(?:sources|officials|diplomats|insiders|people familiar)\b", re.IGNORECASE)
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|a|an|one\s+of|some|many|several|most|two|three|four|other|senior|top|high-ranking|highly\s+placed|"
+    r"unnamed|anonymous)\s+)+",
+    re.IGNORECASE,
+)
+_NOT_NAMES = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Here", "However", "But", "And",
+    "Negotiations", "Talks", "Peace", "War", "Many", "Some", "Such", "Both", "All", "Any", "No", "One", "Two",
+    "Other", "Another", "Asked", "According", "Speaking", "Details", "Source", "Quote", "Meanwhile", "Also",
+    "In", "On", "At", "During", "After", "Before", "Earlier", "Later", "Last", "Next", "If", "When", "While",
+    "As", "We", "I", "He", "She", "They", "You", "Our", "Their", "His", "Her", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Russian", "Ukrainian", "Western", "European",
+    "American", "President", "Minister", "Foreign", "Prime", "Deputy", "Kremlin", "Defence", "Defense", "CNN",
+    "Reuters", "AP", "AFP", "BBC", "Twitter", "Telegram", "Facebook", "X", "Crimea", "Donbas", "Donetsk",
+    "Luhansk", "Zaporizhzhia", "Kherson", "Istanbul", "Turkey", "Europe", "Soviet", "Union", "Hague",
+}  # fmt: skip
+_TITLE_WORDS = {
+    "president", "prime", "minister", "foreign", "deputy", "spokesman", "spokesperson", "spokeswoman", "director",
+    "chancellor", "secretary", "general", "head", "adviser", "advisor", "aide", "envoy", "special", "vice",
+    "leader", "chief", "ambassador", "senator", "pope", "premier", "king", "mr", "mrs", "ms", "dr", "sir",
+    "commander", "colonel", "gen", "lt", "col", "sgt", "captain", "lieutenant", "mayor", "governor", "speaker",
+    "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince",
+}  # fmt: skip
+_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")
+
+
+def nationality(text: str) -> str | None:
+    """The side a phrase names by adjective or metonym ("senior US officials" -> united-states)."""
+    for tok in re.findall(r"[\w.’']+", text.lower().replace("’", "'")):
+        tok = tok.rstrip(".") if tok not in ("u.s.",) else tok
+        side = NATIONALITY.get(tok)
+        if side:
+            return side
+    return None
+
+
+@dataclass
+class ActorContext:
+    """Per-article state for resolution: date, names seen, minted actors, the scene's side."""
+
+    when: date | None
+    mentioned: dict[str, int] = field(default_factory=dict)  # entry id -> last position
+    minted: dict[str, Actor] = field(default_factory=dict)
+    scene_side: str | None = None
+    publisher: str = ""
+
+    def side_name(self, side: str | None) -> str | None:
+        g = gazetteer()
+        return g.entries[side].name if side and side in g.entries else None
+
+
+def _mint(name: str, kind: str, side: str | None, ctx: ActorContext, description: str | None = None) -> Actor:
+    aff = ctx.side_name(side)
+    key = f"{kind}:{fold(name)}:{side or ''}"
+    if key in ctx.minted:
+        got = ctx.minted[key]
+        return replace(got, description=got.description or description)
+    actor = Actor(
+        key=key, name=name, kind=kind, iri=minted_actor_iri(name, kind, aff), affiliation=aff, side=side,
+        description=description,
+    )  # fmt: skip
+    ctx.minted[key] = actor
+    return actor
+
+
+def _person_name(np: str) -> str | None:
+    """A capitalised personal name at the end of a phrase ("Kremlin aide Ivan Petrov" -> "Ivan Petrov")."""
+    toks = np.replace("’", "'").split()
+    name: list[str] = []
+    for tok in reversed(toks):
+        clean = tok.strip(",.;:")
+        if _NAME_TOKEN.fullmatch(clean) and clean not in _NOT_NAMES and clean.lower() not in _TITLE_WORDS:
+            name.insert(0, clean)
+        else:
+            break
+    if not name or len(name) > 3:
+        return None
+    return " ".join(name)
+
+
+def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Actor | None:
+    """The actor a subject noun phrase names, or None when it names none we can use."""
+    g = gazetteer()
+    np = np.strip(" ,;:\u00a0\t\n")
+    if not np or len(np.split()) > 14:
+        return None
+    bare = _DETERMINERS.sub("", np)
+    starts_det = bare != np
+    lowered = np.lower()
+    if ctx.publisher and ctx.publisher.lower() in lowered and not ANON_HEADS.search(np):
+        return None  # the outlet itself ("according to CNN") is the author, not a speaker
+    if re.search(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b", lowered):
+        return None
+    names = list(g.find(np))
+    # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")
+    if names:
+        s, e, eid = names[-1]
+        before = np[:s]
+        tail = np[e:].strip()
+        inside_pp = re.search(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", before)
+        if not tail and not (starts_det and inside_pp):
+            entry = g.entries[eid]
+            prev = _person_name(before.strip())
+            if entry.kind == "person" and prev and entry.first_name and prev.split()[-1][0] != entry.first_name[0]:
+                # a different first name in front of a known surname: another person
+                pass
+            else:
+                return g.actor(eid, ctx.when, description)
+    # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky")
+    cands = g.by_description(np, ctx.when)
+    if cands:
+        mentioned = [c for c in cands if c in ctx.mentioned]
+        indefinite = re.match(r"^(?:an?|one)\s", np, re.IGNORECASE) is not None
+        if mentioned:
+            pick = max(mentioned, key=lambda c: ctx.mentioned[c])
+            return g.actor(pick, ctx.when, description or np)
+        if len(cands) == 1 and not indefinite:
+            return g.actor(cands[0], ctx.when, description or np)
+    if ANON_HEADS.search(np) and (starts_det or _PLURAL_ANON.search(np) or not _person_name(np)):
+        side = nationality(np) or (ctx.scene_side if re.search(r"\bgovernment\b", lowered) else None)
+        name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
+        name = re.sub(r"^(?:one\s+of\s+)", "", name, flags=re.IGNORECASE)
+        return _mint(name, "anonymous", side, ctx, description)
+    if GROUP_HEADS.search(np) and not _person_name(np):
+        side = nationality(np)
+        if re.search(r"\bresidents\b", lowered) and side is None:
+            side = ctx.scene_side
+        return _mint(bare, "group", side, ctx, description)
+    person = _person_name(np)
+    if person and not starts_det:
+        if names:  # e.g. "Ukrainian President" in front of an unknown name
+            pass
+        side = nationality(np.replace(person, "")) or nationality(description or "") or ctx.scene_side
+        return _mint(person, "person", side, ctx, description)
+    return None

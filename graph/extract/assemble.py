@@ -1,0 +1,294 @@
+"""From sentences to statements: attribution state, dates of saying, merging.
+
+Why a pass with state: who "he" is, which occasion an undated quote belongs to and
+which day a report is set on all depend on what came before. The walk keeps:
+
+- the last person (and plural speaker) named, for pronouns;
+- each speaker's last occasion date, so an undated "Putin said" after "On Thursday,
+  Putin said" stays on Thursday, and "at that time"/"the following day" resolve;
+- the report's narrative date: a scene set by the author ("CNN took to the streets of
+  Kyiv Tuesday") dates the vox pops that follow (day); another speaker's dated remark
+  dates a past-tense reaction only to its month.
+
+Undated present-tense positions ("the Kremlin says") stay undated; so does anything
+the text dates vaguely ("previously", "in the summer"). The lead paragraph of a report
+is same-day news, so undated statements in it take the publication date.
+
+Then statements are merged: one speaker, one occasion (date), one stance = one
+statement, conditions united; readiness plus demands on one occasion is `conditional`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer
+from stancegraph.graph.extract.attribution import Claim, claims_in_sentence, sentence_subject
+from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_dates
+from stancegraph.graph.extract.stance import Unit, classify
+from stancegraph.graph.extract.text import Paragraph, normalized, paragraphs
+from stancegraph.graph.records import Article, Evidence, Speaker, Statement
+
+_CONFIDENCE = {
+    "subject-verb": 0.85,
+    "verb-subject": 0.9,
+    "according-to": 0.8,
+    "quote-from": 0.85,
+    "relative-who": 0.75,
+    "passive-by": 0.7,
+    "continuation": 0.7,
+}
+
+
+@dataclass
+class _State:
+    last_person: Actor | None = None
+    last_plural: Actor | None = None
+    last_claim: Claim | None = None
+    occasion: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # key -> (date, explicit)
+    narrative: tuple[str | None, bool] | None = None  # (date, scene)
+
+
+def _scene_side(article: Article, paras: list[Paragraph]) -> str | None:
+    """The side of the place a report is set in, for unnamed locals (vox pops)."""
+    counts: Counter[str] = Counter()
+    g = gazetteer()
+    for p in paras:
+        if p.kind != "prose":
+            continue
+        for _s, _e, eid in g.find(article.text[p.start : p.end]):
+            if eid in ("ukraine", "russia"):
+                counts[eid] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _frame_dates(text: str, claim: Claim, published: object) -> list[DateExpr]:
+    out: list[DateExpr] = []
+    for s, e in claim.frame:
+        out.extend(find_dates(text[s:e], published, s))  # type: ignore[arg-type]
+    return out
+
+
+def _date_for(claim: Claim, exprs: list[DateExpr], st: _State, lead: bool, published: str | None) -> str | None:
+    key = claim.actor.key if claim.actor else ""
+    prev = st.occasion.get(key)
+    chosen = best(exprs)
+    if chosen is not None:
+        if chosen.kind in ("day", "month"):
+            return chosen.value
+        if chosen.kind == "vague":
+            return None
+        base = prev[0] if prev else (st.narrative[0] if st.narrative else None)
+        if chosen.kind == "context":
+            return base
+        return apply_offset(base, chosen.offset)
+    if prev is not None:
+        return prev[0]
+    if lead:
+        return published
+    if claim.tense == "past" and st.narrative is not None:
+        value, scene = st.narrative
+        if value is None:
+            return None
+        return value if scene else value[:7]
+    return None
+
+
+def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
+    text = article.text
+    norm = normalized(text)
+    paras = paragraphs(article)
+    publisher = (article.publisher or "").split("(")[0].strip()
+    ctx = ActorContext(when=article.published, publisher=publisher)
+    ctx.scene_side = _scene_side(article, paras)
+    g = gazetteer()
+    for p in paras:
+        if p.kind == "prose":
+            for _s, _e, eid in g.find(text[p.start : p.end], p.start):
+                ctx.mentioned.setdefault(eid, _s)
+    published = article.published.isoformat() if article.published else None
+    st = _State()
+
+    def resolve(pron: str) -> Actor | None:
+        if pron in ("he", "she"):
+            return st.last_person
+        if pron == "they":
+            return st.last_plural
+        return None
+
+    out: list[tuple[Claim, list[Unit]]] = []
+    prev_para_claim: Claim | None = None
+    for p in paras:
+        if p.kind != "prose":
+            continue
+        para_claims: list[Claim] = []
+        pending: list = []
+        for sent in p.sentences:
+            claims = claims_in_sentence(text, sent, p, ctx, resolve)
+            if not claims:
+                if sent.quoted or any(sent.start <= qs < sent.end for qs, _ in p.quotes):
+                    pending.append(sent)
+                    continue
+                actor, pron, _ = sentence_subject(text, sent, ctx)
+                if pron:
+                    actor = resolve(pron)
+                exprs = [x for x in find_dates(text[sent.start : sent.end], article.published, sent.start)]
+                if actor is not None and actor.kind == "person":
+                    st.last_person = actor
+                    if exprs:
+                        relc = text.find(" that ", sent.start, sent.end)
+                        early = [x for x in exprs if relc < 0 or x.start < relc]
+                        b = best(early)
+                        if b is not None and b.kind in ("day", "month", "vague"):
+                            st.occasion[actor.key] = (b.value, True)
+                elif actor is None:
+                    scene = [x for x in exprs if x.scene]
+                    if scene:
+                        st.narrative = (scene[0].value, True)
+                continue
+            for c in claims:
+                exprs = _frame_dates(text, c, article.published)
+                c.date = _date_for(c, exprs, st, p.lead, published)
+                _remember(c, exprs, st)
+                para_claims.append(c)
+            # quoted sentences waiting for this paragraph's speaker
+            for ps in pending:
+                para_claims.append(_continuation(text, ps, p, claims[0]))
+            pending = []
+        if pending:
+            src = para_claims[-1] if para_claims else None
+            if src is None and p.sentences and p.sentences[0].quoted:
+                src = prev_para_claim
+            if src is not None:
+                for ps in pending:
+                    para_claims.append(_continuation(text, ps, p, src))
+        for c in para_claims:
+            if c.actor is None:
+                continue
+            units = classify(norm, c.content, c.actor)
+            if c.negated:
+                units = []
+            out.append((c, units))
+        if para_claims:
+            prev_para_claim = para_claims[-1]
+        elif any(True for _ in p.sentences):
+            prev_para_claim = None
+    return out
+
+
+def _remember(c: Claim, exprs: list[DateExpr], st: _State) -> None:
+    if c.actor is None:
+        return
+    explicit = best(exprs)
+    st.occasion[c.actor.key] = (c.date, explicit is not None)
+    if explicit is not None and explicit.kind in ("day", "month"):
+        st.narrative = (c.date, False)
+    elif explicit is not None and explicit.kind == "vague":
+        st.narrative = (None, False)
+    if c.actor.kind == "person":
+        st.last_person = c.actor
+    elif c.actor.kind in ("group", "anonymous"):
+        st.last_plural = c.actor
+    st.last_claim = c
+
+
+def _continuation(text: str, sent: object, para: Paragraph, src: Claim) -> Claim:
+    from stancegraph.graph.extract.text import Sentence
+
+    assert isinstance(sent, Sentence)
+    return Claim(
+        actor=src.actor, sentence=sent, content=[(sent.start, sent.end)], frame=[], method="continuation",
+        verb=src.verb, tense=src.tense, continuation=True, date=src.date,
+    )  # fmt: skip
+
+
+@dataclass
+class _Group:
+    actor: Actor
+    date: str | None
+    stance: str
+    conditions: set[str]
+    offers: set[str]
+    evidence: tuple[int, int]
+    extra: list[tuple[int, int]]
+    confidence: float
+    method: str
+    target: str | None
+    order: int
+
+
+def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[Statement]:
+    """Merge units into statements (one speaker, occasion and stance each)."""
+    # gather per (speaker, date)
+    occasions: dict[tuple[str, str | None], list[tuple[Claim, Unit]]] = {}
+    order: list[tuple[str, str | None]] = []
+    for claim, units in walked:
+        assert claim.actor is not None
+        key = (claim.actor.key, claim.date)
+        for u in units:
+            if key not in occasions:
+                occasions[key] = []
+                order.append(key)
+            occasions[key].append((claim, u))
+    groups: list[_Group] = []
+    n = 0
+    for key in order:
+        items = occasions[key]
+        stances = {u.stance for _, u in items}
+        demanded = {c for _, u in items if u.stance in ("conditional", "ready", None) for c in u.conditions}
+        has_conditional = "conditional" in stances or (demanded and ("ready" in stances or any(u.strong_marker for _, u in items if u.stance is None)))
+        by_stance: dict[str, _Group] = {}
+        for claim, u in items:
+            stance = u.stance
+            if stance in ("ready", None) and has_conditional:
+                stance = "conditional"
+            if stance is None:
+                continue
+            if stance == "refuses" and has_conditional and not u.conditions:
+                continue
+            conf = _CONFIDENCE.get(claim.method, 0.6) * u.strength
+            grp = by_stance.get(stance)
+            assert claim.actor is not None
+            if grp is None:
+                grp = _Group(claim.actor, claim.date, stance, set(), set(), (u.start, u.end), [], conf,
+                             f"rules:{claim.method}", u.target, n)  # fmt: skip
+                n += 1
+                by_stance[stance] = grp
+                groups.append(grp)
+            else:
+                grp.extra.append((u.start, u.end))
+                grp.confidence = max(grp.confidence, conf)
+            if stance == "conditional":
+                grp.conditions |= demanded
+            else:
+                grp.conditions |= set(u.conditions)
+            grp.offers |= set(u.offers)
+    return [_statement(article, g) for g in sorted(groups, key=lambda g: g.order)]
+
+
+def _evidence(text: str, span: tuple[int, int]) -> Evidence:
+    s, e = span
+    while s < e and (text[s].isspace() or text[s] in "“”\"‘’,;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "“”\"‘,;:"):
+        e -= 1
+    return Evidence(text[s:e], s, e)
+
+
+def _statement(article: Article, g: _Group) -> Statement:
+    a = g.actor
+    speaker = Speaker(
+        name=a.name, kind=a.kind, wikidata=a.wikidata, affiliation=a.affiliation, iri=a.iri,
+        role=a.role, description=a.description,
+    )  # fmt: skip
+    return Statement(
+        source=article.source or article.id, speaker=speaker, stance=g.stance, evidence=_evidence(article.text, g.evidence),
+        date=g.date, conditions=tuple(sorted(g.conditions)), offers=tuple(sorted(g.offers - g.conditions)),
+        target=g.target, confidence=round(min(1.0, max(0.0, g.confidence)), 3), method=g.method,
+        article_id=article.id, extra_evidence=tuple(_evidence(article.text, x) for x in g.extra),
+    )  # fmt: skip
+
+
+def extract(article: Article) -> list[Statement]:
+    return assemble(article, _walk(article))

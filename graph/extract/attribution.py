@@ -1,0 +1,378 @@
+"""Attribution: who says each sentence, and which part of it is what they say.
+
+Why rules over the sentence: English news reporting attributes speech with a small
+grammar -- ``SUBJ (aux) VERB (frame) that CONTENT``, ``"QUOTE," VERB SUBJ``,
+``CONTENT, SUBJ VERB``, ``According to SUBJ, CONTENT``, ``SUBJ, who VERB that``,
+``presented by SUBJ`` -- plus quotations that run on over sentences and paragraphs.
+A :class:`Claim` keeps offsets only: the *content* spans (what is said, where stance
+cues are sought) and the *frame* (everything else, where the date of saying is sought).
+Sentences that nobody is said to say are the author's, and yield no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.text import Paragraph, Sentence
+
+_VERB_WORDS = (
+    "said says say told tells stated states declared declares announced announces added adds noted notes "
+    "stressed stresses emphasized emphasised emphasizes emphasises highlighted highlights insisted insists "
+    "argued argues claimed claims warned warns wrote writes posted tweeted explained explains continued "
+    "remarked reiterated reiterates underlined underscored believes believed complained complains asserted "
+    "asserts replied responded answered acknowledged admitted suggested suggests proposed proposes commented "
+    "recalled mentioned observed confirmed confirms hinted signalled signaled indicated reminded agreed agrees "
+    "thinks considered considers described describes denied denies deny called calls urged urges urging "
+    "demanded demands rejected rejects refused refuses accused accuses offered offers vowed pledged promised "
+    "predicted expressed voiced assured maintained maintains clarified conceded lamented charged dismissed "
+    "dismisses welcomed welcomes repeated repeats echoed"
+).split()
+_VERB_RE = re.compile(
+    r"\b(?:ruled\s+out|rules\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
+    + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
+    + r")\b"
+)
+#: verbs whose own word belongs to what is said ("ruled out talks", "urged Kyiv to ...")
+_INCLUDE_VERB = re.compile(
+    r"^(?:ruled|rules|called|calls|urged|urges|urging|rejected|rejects|refused|refuses|dismissed|dismisses|"
+    r"considered|considers|described|describes|accused|accuses|offered|offers|demanded|demands|welcomed|welcomes)"
+)
+_SAY_ONLY = re.compile(
+    r"^(?:said|says|say|told|tells|added|adds|noted|stressed|emphasi[sz]ed|highlighted|insisted|wrote|"
+    r"declared|stated|explained|continued|remarked|reiterated|underlined|underscored|asserted|replied|"
+    r"responded|answered|warned|argued|claimed|recalled|commented|confirmed)$"
+)
+_TELL = re.compile(r"^(?:told|tells)$")
+_PRESENT = re.compile(r"^(?:says|say|tells|states|declares|announces|adds|notes|stresses|emphasi[sz]es|insists|argues|"
+                      r"claims|warns|writes|believes|complains|asserts|suggests|proposes|confirms|agrees|thinks|"
+                      r"considers|describes|denies|deny|calls|urges|demands|rejects|refuses|accuses|offers|"
+                      r"maintains|dismisses|welcomes|repeats|highlights|explains|reiterates|indicates|makes|rules|points)$")
+_NEGATING = re.compile(r"^(?:denied|denies|deny|dismissed|dismisses)$")
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|also|later|then|previously|repeatedly|again|once|"
+    r"reportedly|allegedly|publicly|already|recently|earlier|ultimately|firmly|flatly|categorically|openly|"
+    r"finally|now|still|even|further|himself|herself|themselves|itself|would|will|did|does|do|has\s+not|"
+    r"in\s+recent\s+(?:weeks|days|months)|on\s+\w+day|last\s+\w+|this\s+week|separately|simply|just|"
+    r"subsequently|initially|first|twice|explicitly|directly|personally|angrily|bluntly|quickly))+\s*$",
+    re.IGNORECASE,
+)
+_FRONTED = re.compile(
+    r"^\s*(?:on|in|at|during|earlier|later|last|this|however|additionally|meanwhile|also|separately|speaking|"
+    r"asked|yesterday|today|after|before|following|the\s+following|the\s+next|still|now|then|moreover|"
+    r"furthermore|instead|but|and|yet|since|when|as|writing|responding|commenting|in\s+response|details|"
+    r"addressing|according|similarly|likewise|nevertheless|nonetheless|by\s+contrast|for\s+his\s+part|"
+    r"for\s+her\s+part|for\s+its\s+part|\d)\b",
+    re.IGNORECASE,
+)
+_FRAME_START = re.compile(
+    r"\s*(?:in|on|at|during|via|through|after|before|from|over|while|when|last|this|earlier|later|yesterday|"
+    r"today|tonight|again|also|repeatedly|previously|afterwards|separately|publicly|recently|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|as\s+well)\b"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|do|may|might|wants?|"
+    r"took|takes|made|went|said|says)\b"
+)
+_APPOS_START = re.compile(
+    r"^\s*(?:an?\s|the\s+[a-z]|[a-z]|\d|(?:Deputy|Foreign|Prime|Vice|Defence|Defense|Special|Chief|Head|"
+    r"Senior|Secretary|Minister|Director|Chairman|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|"
+    r"Ambassador|Envoy|Commander|General)\b)"
+)
+_IS_A = re.compile(r"^(?P<np>.+?)\s+(?:is|was)\s+(?P<desc>(?:an?|the)\s+.+?)(?:\s+who)?$")
+_CONJ = re.compile(r".*\b(?:while|whereas|but|although|though|because|since)\s+", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "we", "i"}
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_QUOTE_FROM = re.compile(r"^\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
+_PASSIVE = re.compile(
+    r"\b(?:presented|put\s+forward|proposed|voiced|set\s+out|outlined|issued|expressed|stated|declared|demanded|"
+    r"named|listed|announced|formulated|laid\s+out|made|advanced|floated|tabled)\s+by\s+"
+)
+_RIGHT_NP = re.compile(
+    r"[^,.;:?!“”\"]{1,90}?(?=\s+(?:in|on|at|during|who|after|when|told|to|while|as|that|according|before|via|"
+    r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
+)
+_NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
+_EXTENSION = re.compile(r"^\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
+
+
+@dataclass
+class Claim:
+    """An attributed piece of a sentence: who, what (content spans), and the frame around it."""
+
+    actor: Actor | None
+    sentence: Sentence
+    content: list[tuple[int, int]]
+    frame: list[tuple[int, int]]
+    method: str
+    verb: str = ""
+    pronoun: str | None = None
+    tense: str = "past"  # past, present, perfect
+    negated: bool = False
+    continuation: bool = False
+    relay: bool = False  # an anonymous source relaying what another party does
+    date: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _tense(verb: str, aux: str) -> str:
+    if re.search(r"\b(?:has|have)\b", aux):
+        return "perfect"
+    first = verb.split()[0]
+    if _PRESENT.match(first) or first in ("is", "are"):
+        return "present"
+    return "past"
+
+
+def _segments(text: str, base: int) -> list[tuple[int, int]]:
+    """Comma-separated segments of ``text`` (offsets absolute), ignoring commas in parentheses."""
+    out, depth, s = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append((base + s, base + i))
+            s = i + 1
+    out.append((base + s, base + len(text)))
+    return out
+
+
+def _np_ok(np: str) -> bool:
+    np = np.strip()
+    return bool(np) and len(np.split()) <= 12 and not _FINITE.search(np) and not re.search(r"[“”\"?!]", np)
+
+
+def _subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
+    """The subject that ends right before the verb: (np start, np end, appositive or None)."""
+    left = text[lb:verb_start]
+    aux = _AUX_TAIL.search(left)
+    core_end = lb + (aux.start() if aux else len(left))
+    core = text[lb:core_end]
+    rel = re.search(r",?\s+(?:who|which)\s*$", core)
+    if rel:
+        core_end = lb + rel.start()
+        core = text[lb:core_end]
+    if not core.strip():
+        return None
+    segs = [(s, e) for s, e in _segments(core, lb) if text[s:e].strip()]
+    if not segs:
+        return None
+    desc: str | None = None
+    s, e = segs[-1]
+    seg = text[s:e]
+    m = _IS_A.match(seg.strip())
+    if m and _np_ok(m.group("np")):
+        off = s + (len(seg) - len(seg.lstrip()))
+        return off, off + len(m.group("np")), m.group("desc")
+    if len(segs) >= 2 and _APPOS_START.match(seg) and not re.match(r"^\s*[a-z]+\s+[A-Z]", seg):
+        ps, pe = segs[-2]
+        prev = text[ps:pe]
+        pm = _IS_A.match(prev.strip())
+        if pm and _np_ok(pm.group("np")):
+            off = ps + (len(prev) - len(prev.lstrip()))
+            return off, off + len(pm.group("np")), pm.group("desc")
+        if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev):
+            return ps, pe, seg.strip()
+    conj = _CONJ.match(seg)
+    if conj:
+        s += conj.end()
+        seg = text[s:e]
+    if not _np_ok(seg) or _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I):
+        if not (seg.strip().lower() in _PRONOUNS):
+            return None
+    return s, e, desc
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e
+
+
+def _content_start(text: str, pos: int, end: int, verb: str) -> int:
+    """Where what is said starts after the verb: past a frame ("on Sunday, in an interview") and "that"."""
+    if _TELL.match(verb):
+        obj = re.match(r"\s+(?:the\s+)?[^,.;:“\"]{1,40}?(?=\s+(?:in|on|at|during|that|after|before|about|when)\b|[,.;:“\"]|$)", text[pos:end])
+        if obj:
+            pos += obj.end()
+    r = text[pos:end]
+    if _FRAME_START.match(r):
+        d = re.search(r"\s+that\s+|[,:;]\s*|\s*[“\"‘](?=\w)", r)
+        if d is None:
+            return end
+        if d.group().strip() in ("“", '"', "‘"):
+            return pos + d.start()
+        return pos + d.end()
+    m = re.match(r"\s*(?:that\s+|:\s*|,\s*)?", r)
+    return pos + (m.end() if m else 0)
+
+
+def _in_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(qs < pos < qe for qs, qe in quotes)
+
+
+@dataclass
+class _Hit:
+    np: tuple[int, int]
+    desc: str | None
+    verb: tuple[int, int]
+    kind: str  # subject-verb, verb-subject, according-to, quote-from, relative-who, passive-by
+    aux: str = ""
+
+
+def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
+    s0, s1 = sent.start, sent.end
+    hits: list[_Hit] = []
+    qf = _QUOTE_FROM.match(text, s0, s1)
+    if qf:
+        hits.append(_Hit((qf.start("np"), qf.end("np")), None, (qf.end() - 1, qf.end()), "quote-from"))
+        return hits
+    for m in _ACCORDING.finditer(text, s0, s1):
+        if _in_quote(m.start(), quotes):
+            continue
+        npm = _RIGHT_NP.match(text, m.end(), s1)
+        if npm:
+            hits.append(_Hit((npm.start(), npm.end()), None, m.span(), "according-to"))
+    for m in _PASSIVE.finditer(text, s0, s1):
+        if _in_quote(m.start(), quotes):
+            continue
+        npm = _RIGHT_NP.match(text, m.end(), s1)
+        if npm:
+            hits.append(_Hit((npm.start(), npm.end()), None, m.span(), "passive-by"))
+    last_end = s0
+    for m in _VERB_RE.finditer(text, s0, s1):
+        vs, ve = m.span()
+        if _in_quote(vs, quotes) or any(h.verb[0] <= vs < h.verb[1] + 1 for h in hits):
+            continue
+        lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
+        got = _subject_left(text, lb, vs)
+        if got is not None:
+            ns, ne, desc = got
+            ns, ne = _strip_span(text, ns, ne)
+            kind = "relative-who" if re.search(r"\bwho\s*$", text[ne:vs]) else "subject-verb"
+            aux = text[ne:vs]
+            hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux))
+            last_end = ve
+            continue
+        if not _SAY_ONLY.match(m.group()):
+            continue
+        before = text[lb:vs].rstrip()
+        if before and not before.endswith((",", "”", '"', "’", "—", "–")) and text[lb:vs].strip():
+            continue
+        npm = _RIGHT_NP.match(text, ve, s1)
+        if npm and npm.group().strip():
+            ns, ne = _strip_span(text, npm.start(), npm.end())
+            desc = None
+            after = _NAME_AFTER.match(text[ne:s1])
+            if after:
+                desc = text[ns:ne]
+                ns, ne = ne + after.start("name"), ne + after.end("name")
+            hits.append(_Hit((ns, ne), desc, (vs, ve), "verb-subject"))
+            last_end = ne
+    hits.sort(key=lambda h: h.verb[0])
+    return hits
+
+
+def claims_in_sentence(
+    text: str, sent: Sentence, para: Paragraph, ctx: ActorContext, resolve_pronoun: object
+) -> list[Claim]:
+    """The claims made in one sentence (possibly none: author text)."""
+    quotes = para.quotes
+    hits = _hits(text, sent, quotes)
+    out: list[Claim] = []
+    for i, h in enumerate(hits):
+        np_text = text[h.np[0] : h.np[1]]
+        pron = np_text.strip().lower()
+        actor: Actor | None
+        pronoun = None
+        if pron in _PRONOUNS:
+            pronoun = pron
+            actor = resolve_pronoun(pron) if callable(resolve_pronoun) else None
+        else:
+            actor = interpret(np_text, ctx, h.desc)
+        if actor is None:
+            continue
+        nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end
+        content: list[tuple[int, int]] = []
+        vs, ve = h.verb
+        verb = text[vs:ve]
+        if h.kind in ("subject-verb", "relative-who"):
+            pre_s, pre_e = _strip_span(text, sent.start if i == 0 else hits[i - 1].verb[1], h.np[0])
+            if i == 0 and pre_e - pre_s > 0 and not (_FRONTED.match(text[pre_s:pre_e]) and len(text[pre_s:pre_e].split()) <= 8):
+                content.append((pre_s, pre_e))
+            cs = vs if _INCLUDE_VERB.match(verb) else _content_start(text, ve, nxt, verb)
+            a, b = _strip_span(text, cs, nxt)
+            if b > a:
+                content.append((a, b))
+        elif h.kind == "verb-subject":
+            lb = sent.start if i == 0 else hits[i - 1].verb[1]
+            a, b = _strip_span(text, lb, vs)
+            if b > a:
+                content.append((a, b))
+            ext = _EXTENSION.match(text, h.np[1], sent.end)
+            if ext:
+                a, b = _strip_span(text, ext.end(), sent.end)
+                content.append((a, b))
+        elif h.kind in ("according-to", "passive-by"):
+            pieces = [(sent.start, vs), (h.np[1], sent.end)]
+            if h.kind == "passive-by":
+                # the frame runs from the verb to the next comma ("presented by X in the summer,")
+                comma = text.find(",", h.np[1], sent.end)
+                pieces = [(sent.start, vs), (comma + 1 if comma >= 0 else sent.end, sent.end)]
+                back = text.rfind(",", sent.start, vs)
+                if back >= 0:
+                    pieces[0] = (sent.start, back)
+            for a, b in pieces:
+                a, b = _strip_span(text, a, b)
+                if b - a > 2:
+                    content.append((a, b))
+        elif h.kind == "quote-from":
+            a, b = _strip_span(text, h.verb[1], sent.end)
+            content.append((a, b))
+        content = [(a, b) for a, b in content if b > a]
+        if not content:
+            continue
+        frame = _complement(sent.start, sent.end, content)
+        out.append(
+            Claim(
+                actor=actor, sentence=sent, content=content, frame=frame, method=h.kind, verb=verb,
+                pronoun=pronoun, tense=_tense(verb, h.aux), negated=bool(_NEGATING.match(verb)),
+            )  # fmt: skip
+        )
+    return out
+
+
+def _complement(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for s, e in sorted(spans):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Actor | None, str | None, int]:
+    """The sentence-initial subject of an author sentence (for pronouns and occasions).
+
+    Returns (actor, pronoun, end of the subject) -- e.g. "The dictator revisited ..." -> Putin.
+    """
+    s = sent.start
+    fr = re.match(r"(?:[^,]{0,40},\s+)?", text[s : sent.end])
+    if fr and fr.group() and not _FRONTED.match(fr.group()):
+        fr = None
+    pos = s + (fr.end() if fr else 0)
+    m = re.match(r"((?:[A-Za-z’'.\-]+\s+){0,5}?[A-Za-z’'.\-]+)\s+(?:has\s+|had\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b", text[pos : sent.end])
+    if not m:
+        return None, None, pos
+    np = m.group(1)
+    if np.lower() in _PRONOUNS:
+        return None, np.lower(), pos + m.end(1)
+    return interpret(np, ctx), None, pos + m.end(1)

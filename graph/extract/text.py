@@ -1,0 +1,148 @@
+"""Paragraphs, sentences and quotations inside an article's body regions.
+
+Why offsets everywhere: evidence must satisfy ``article.text[start:end] == text``, so
+nothing here copies or rewrites text; paragraphs, sentences and quotations are spans
+of the unchanged article text, restricted to ``article.body_regions`` (page furniture
+such as menus and "related posts" lists is never read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stancegraph.graph.records import Article
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "gov", "sen", "rep", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+    "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "approx", "est", "fig", "mt", "ft", "gov't",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[\"”][.!?](?=\s+[\"“‘]?[A-Z0-9])")
+_BULLET = re.compile(r"^\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
+_DATELINE = re.compile(
+    r"^[\W\d]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)[,:]?\s*)?"
+    r"(?:\d{1,2}\s+\w+\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})[\s,]*(?:\d{1,2}:\d{2}(?:\s*[AP]M)?)?"
+    r"(?:\s*\w{2,4})?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"\([^()]*/[^()]*\)\s*$|^(?:Photo|Image|Credit|Caption)\b|\bGetty Images\b")
+_QUOTE_CHARS = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " ", "„": " "})
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    para: int
+    index: int  # position in the article's sentence list
+    quoted: bool = False  # begins inside a quotation or with one
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: str  # "prose", "heading", "dateline", "caption"
+    lead: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+
+
+def normalized(text: str) -> str:
+    """The text with double quotation marks blanked (same length), for cue matching."""
+    return text.translate(_QUOTE_CHARS)
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations in ``text[start:end]`` (an unclosed one runs to the end)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "“«„":
+            if open_at is None:
+                open_at = i
+            elif i > open_at + 1 and (i + 1 >= end or not text[i + 1].isalnum()):
+                spans.append((open_at, i + 1))  # a typo'd closing mark
+                open_at = None
+        elif ch in "”»":
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif ch == "‘" and open_at is None and (i == start or not text[i - 1].isalnum()):
+            single_at = i
+        elif ch == "’" and single_at is not None and (i + 1 >= end or not text[i + 1].isalpha()):
+            spans.append((single_at, i + 1))
+            single_at = None
+    if open_at is not None:
+        spans.append((open_at, end))
+    elif single_at is not None:
+        spans.append((single_at, end))
+    return spans
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        word = re.search(r"([\w.'’]+)[.!?…]*[\"”’']*$", text[s:cut])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            continue
+        out.append((s, cut))
+        s = cut
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end and text[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+def _kind(line: str, next_line: str | None) -> str:
+    stripped = line.strip()
+    if _DATELINE.match(stripped):
+        return "dateline"
+    if _CREDIT.search(stripped) or (next_line is not None and next_line.strip().startswith(stripped)):
+        return "caption"
+    words = stripped.split()
+    if not re.search(r"[.!?…\"”’:)]\s*$", stripped) and len(words) < 25:
+        return "heading"
+    if len(words) < 4:
+        return "heading"
+    return "prose"
+
+
+def paragraphs(article: Article) -> list[Paragraph]:
+    """The body paragraphs with their sentences and quotations; the first prose one is the lead."""
+    text = article.text
+    regions = list(article.body_regions)
+    out: list[Paragraph] = []
+    n_sent = 0
+    lead_seen = False
+    for i, (s, e) in enumerate(regions):
+        nxt = text[regions[i + 1][0] : regions[i + 1][1]] if i + 1 < len(regions) else None
+        kind = _kind(text[s:e], nxt)
+        bullet = _BULLET.match(text, s, e)
+        if bullet:
+            s = bullet.end()
+        para = Paragraph(len(out), s, e, kind)
+        if kind == "prose":
+            para.lead = not lead_seen
+            lead_seen = True
+            para.quotes = quote_spans(text, s, e)
+            for ss, se in _split_sentences(text, s, e):
+                quoted = any(qs <= ss < qe for qs, qe in para.quotes) or text[ss] in "“\"‘«"
+                para.sentences.append(Sentence(ss, se, para.index, n_sent, quoted))
+                n_sent += 1
+        out.append(para)
+    return out

@@ -282,6 +282,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if re.search(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b", lowered):
         return None
     names = list(g.find(np))
+    if len(names) >= 2 and re.search(r"\s(?:and|or|&)\s", np):
+        return None  # "Kyiv and its Western backers": a coordination, no single speaker
     # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")
     if names:
         s, e, eid = names[-1]

@@ -20,6 +20,7 @@ statement, conditions united; readiness plus demands on one occasion is `conditi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,10 @@ from stancegraph.graph.extract.stance import Unit, classify
 from stancegraph.graph.extract.text import Paragraph, normalized, paragraphs
 from stancegraph.graph.records import Article, Evidence, Speaker, Statement
 
+_PLACES = re.compile(
+    r"\b(?:(Moscow|St\.? Petersburg|Russian capital)|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Dnipro|Ukrainian capital|"
+    r"Ukraine[’']s capital)\b"
+)
 _CONFIDENCE = {
     "subject-verb": 0.85,
     "verb-subject": 0.9,
@@ -53,13 +58,10 @@ class _State:
 def _scene_side(article: Article, paras: list[Paragraph]) -> str | None:
     """The side of the place a report is set in, for unnamed locals (vox pops)."""
     counts: Counter[str] = Counter()
-    g = gazetteer()
     for p in paras:
-        if p.kind != "prose":
-            continue
-        for _s, _e, eid in g.find(article.text[p.start : p.end]):
-            if eid in ("ukraine", "russia"):
-                counts[eid] += 1
+        if p.kind == "prose":
+            for m in _PLACES.finditer(article.text, p.start, p.end):
+                counts["russia" if m.group(1) else "ukraine"] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -85,7 +85,7 @@ _IS_A = re.compile(r"^(?P<np>.+?)\s+(?:is|was)\s+(?P<desc>(?:an?|the)\s+.+?)(?:\
 _CONJ = re.compile(r".*\b(?:while|whereas|but|although|though|because|since)\s+", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "we", "i"}
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_QUOTE_FROM = re.compile(r"^\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
+_QUOTE_FROM = re.compile(r"\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
 _PASSIVE = re.compile(
     r"\b(?:presented|put\s+forward|proposed|voiced|set\s+out|outlined|issued|expressed|stated|declared|demanded|"
     r"named|listed|announced|formulated|laid\s+out|made|advanced|floated|tabled)\s+by\s+"
@@ -95,7 +95,7 @@ _RIGHT_NP = re.compile(
     r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
 )
 _NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
-_EXTENSION = re.compile(r"^\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
+_EXTENSION = re.compile(r"\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
 
 
 @dataclass
@@ -164,6 +164,8 @@ def _subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | 
     desc: str | None = None
     s, e = segs[-1]
     seg = text[s:e]
+    if seg.strip().lower() in _PRONOUNS:
+        return s, e, None
     m = _IS_A.match(seg.strip())
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
@@ -250,12 +252,24 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         vs, ve = m.span()
         if _in_quote(vs, quotes) or any(h.verb[0] <= vs < h.verb[1] + 1 for h in hits):
             continue
+        if vs > 0 and text[vs - 1] in "-‑":
+            continue  # "Russia-claimed"
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
         got = _subject_left(text, lb, vs)
         if got is not None:
             ns, ne, desc = got
             ns, ne = _strip_span(text, ns, ne)
             kind = "relative-who" if re.search(r"\bwho\s*$", text[ne:vs]) else "subject-verb"
+            postposed = re.search(r"[,”\"’]\s*$", text[max(s0, ns - 3) : ns]) is not None
+            if postposed and _SAY_ONLY.match(m.group()):
+                # "CONTENT, President Putin said": whatever was found before is part of the content
+                hits = [h for h in hits if h.kind in ("relative-who", "according-to", "passive-by")]
+            elif hits and kind != "relative-who":
+                # a verb inside what an earlier verb reports ("said Kyiv had refused") is reported
+                # speech, not a new attribution -- unless a new clause starts ("..., while Kyiv says")
+                between = text[hits[-1].verb[1] : ns]
+                if not (_SAY_ONLY.match(m.group()) and re.search(r"(?:\bwhile|\bwhereas|;|\bbut|,\s+and)\s*$", between)):
+                    continue
             aux = text[ne:vs]
             hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux))
             last_end = ve
@@ -304,7 +318,7 @@ def claims_in_sentence(
         verb = text[vs:ve]
         if h.kind in ("subject-verb", "relative-who"):
             pre_s, pre_e = _strip_span(text, sent.start if i == 0 else hits[i - 1].verb[1], h.np[0])
-            if i == 0 and pre_e - pre_s > 0 and not (_FRONTED.match(text[pre_s:pre_e]) and len(text[pre_s:pre_e].split()) <= 8):
+            if i == 0 and pre_e - pre_s > 0 and not _is_adverbial(text[pre_s:pre_e]):
                 content.append((pre_s, pre_e))
             cs = vs if _INCLUDE_VERB.match(verb) else _content_start(text, ve, nxt, verb)
             a, b = _strip_span(text, cs, nxt)
@@ -346,6 +360,11 @@ def claims_in_sentence(
             )  # fmt: skip
         )
     return out
+
+
+def _is_adverbial(text: str) -> bool:
+    """A fronted adverbial ("On October 18, during a meeting with ...,") rather than content."""
+    return bool(_FRONTED.match(text)) and len(text.split()) <= 20 and not _FINITE.search(text)
 
 
 def _complement(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

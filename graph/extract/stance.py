@@ -44,8 +44,12 @@ _NEGOTIATION = re.compile(
     r"war\s+(?:will|would|must|should)\s+(?:be\s+over|end)|ceasefire|truce)\b",
     re.IGNORECASE,
 )
-_SELF_WORDS = re.compile(r"\b(?:we|us|our|ours|I|me|my)\b", re.IGNORECASE)
-_OTHER_WORDS = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
+_SELF_WORDS = re.compile(r"\b(?:we|our|I|my)\b", re.IGNORECASE)
+_OTHER_WORDS = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
+_PREP_BEFORE = re.compile(
+    r"\b(?:with|to|from|against|of|for|on|about|by|into|toward|towards|at|between|among|than|without)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BLOCS = {
     "russia": "russia", "belarus": "russia", "kremlin": "russia",
     "ukraine": "ukraine",
@@ -84,9 +88,10 @@ def _subject_side(pre: str, speaker: Actor) -> str:
     g = gazetteer()
     last_name = None
     for s, _e, eid in g.find(pre):
-        last_name = (s, eid)
-    pron_self = [m.start() for m in _SELF_WORDS.finditer(pre)]
-    pron_other = [m.start() for m in _OTHER_WORDS.finditer(pre)]
+        if not _PREP_BEFORE.search(pre[:s]):
+            last_name = (s, eid)
+    pron_self = [m.start() for m in _SELF_WORDS.finditer(pre) if not _PREP_BEFORE.search(pre[: m.start()])]
+    pron_other = [m.start() for m in _OTHER_WORDS.finditer(pre) if not _PREP_BEFORE.search(pre[: m.start()])]
     cands: list[tuple[int, str]] = []
     if pron_self:
         cands.append((pron_self[-1], "self"))
@@ -155,8 +160,9 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
         if code in ("urges",):
             if negated:
                 continue
-            party = _subject_side(pre + " " + m.group()[:40], speaker)
-            if party == "self" and not re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I):
+            appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
+            party = _subject_side(pre, speaker)
+            if party == "self" and not appeal:
                 stance = "ready"
             else:
                 stance = "urges"
@@ -188,12 +194,9 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     strong = marker is not None
     if stance in ("ready", "refuses") and conds and strong and (stance == "ready" or _demand_over_refusal(clause)):
         stance = "conditional"
-    if stance is None:
-        if not strong:
-            return None
-        if not (_NEGOTIATION.search(clause) or conds):
-            return None
-    demanded = conds if (strong or stance is not None) else ()
+    if stance is None and not conds and not _NEGOTIATION.search(clause):
+        return None
+    demanded = conds
     if stance in ("accuses", "urges", "mediates"):
         demanded = conds if strong else ()
     offers: tuple[str, ...] = ()
@@ -236,4 +239,11 @@ def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor) -> list[Un
             u = classify_clause(norm, cs, ce, speaker)
             if u is not None:
                 units.append(u)
-    return units
+    # "ready to talk, but the outcome must consider X": readiness with stated terms in the
+    # same breath is a conditional position
+    weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]
+    ready = [u for u in units if u.stance == "ready"]
+    if weak and ready:
+        ready[0].stance = "conditional"
+        ready[0].conditions = tuple(sorted({c for u in weak + ready for c in u.conditions}))
+    return [u for u in units if u.stance is not None or u.strong_marker]

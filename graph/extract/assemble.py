@@ -220,8 +220,30 @@ class _Group:
     order: int
 
 
+def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
+    """"Kyiv declared X. '...,' said [Kyiv official]": the capital's position has a voice.
+
+    A past-tense statement by a state or its institution followed at once (same or next
+    paragraph) by a named official of that side is the official's; a present-tense
+    "the Kremlin says" is the side's standing position and stays with the side.
+    """
+    for i in range(len(walked) - 1):
+        c, units = walked[i]
+        if not units or c.actor is None or c.actor.kind not in ("state", "organization") or c.tense == "present":
+            continue
+        for n, _u in walked[i + 1 : i + 3]:
+            a = n.actor
+            if a is None or n.sentence.para - c.sentence.para > 1:
+                break
+            if a.kind == "person" and a.curated and a.side in (c.actor.key, c.actor.side):
+                c.actor = a
+                c.date = n.date if c.date is None or n.date == c.date or n.date is None else c.date
+                break
+
+
 def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[Statement]:
     """Merge units into statements (one speaker, occasion and stance each)."""
+    _fold_metonyms(walked)
     # gather per (speaker, date)
     occasions: dict[tuple[str, str | None], list[tuple[Claim, Unit]]] = {}
     order: list[tuple[str, str | None]] = []

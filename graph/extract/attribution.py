@@ -141,9 +141,21 @@ def _segments(text: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
+_BAD_EDGE = re.compile(
+    r"^(?:with|to|from|against|of|for|on|about|by|into|than|and|or|but|that|which|as|if|because|so)\b|"
+    r"\b(?:and|or|but|that|which|the|a|an|of|to|with)$",
+)
+
+
 def _np_ok(np: str) -> bool:
     np = np.strip()
-    return bool(np) and len(np.split()) <= 12 and not _FINITE.search(np) and not re.search(r"[“”\"?!]", np)
+    return (
+        bool(np)
+        and len(np.split()) <= 12
+        and not _FINITE.search(np)
+        and not re.search(r"[“”\"?!]", np)
+        and not _BAD_EDGE.search(np)
+    )
 
 
 def _subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
@@ -318,7 +330,7 @@ def claims_in_sentence(
         verb = text[vs:ve]
         if h.kind in ("subject-verb", "relative-who"):
             pre_s, pre_e = _strip_span(text, sent.start if i == 0 else hits[i - 1].verb[1], h.np[0])
-            if i == 0 and pre_e - pre_s > 0 and not _is_adverbial(text[pre_s:pre_e]):
+            if i == 0 and h.kind == "subject-verb" and pre_e > pre_s and not _is_adverbial(text[pre_s:pre_e]):
                 content.append((pre_s, pre_e))
             cs = vs if _INCLUDE_VERB.match(verb) else _content_start(text, ve, nxt, verb)
             a, b = _strip_span(text, cs, nxt)

@@ -19,7 +19,7 @@ _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "approx", "est", "fig", "mt", "ft", "gov't",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[\"”][.!?](?=\s+[\"“‘]?[A-Z0-9])")
-_BULLET = re.compile(r"^\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
 _DATELINE = re.compile(
     r"^[\W\d]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)[,:]?\s*)?"
     r"(?:\d{1,2}\s+\w+\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})[\s,]*(?:\d{1,2}:\d{2}(?:\s*[AP]M)?)?"

@@ -129,7 +129,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
         for sent in p.sentences:
             claims = claims_in_sentence(text, sent, p, ctx, resolve)
             if not claims:
-                if sent.quoted or any(sent.start <= qs < sent.end for qs, _ in p.quotes):
+                if sent.quoted:
                     pending.append(sent)
                     continue
                 actor, pron, _ = sentence_subject(text, sent, ctx)

@@ -27,7 +27,8 @@ _VERB_WORDS = (
     "thinks considered considers described describes denied denies deny called calls urged urges urging "
     "demanded demands rejected rejects refused refuses accused accuses offered offers vowed pledged promised "
     "predicted expressed voiced assured maintained maintains clarified conceded lamented charged dismissed "
-    "dismisses welcomed welcomes repeated repeats echoed"
+    "dismisses welcomed welcomes repeated repeats echoed telling saying adding warning insisting arguing "
+    "stressing noting"
 ).split()
 _VERB_RE = re.compile(
     r"\b(?:ruled\s+out|rules\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
@@ -217,10 +218,10 @@ def _content_start(text: str, pos: int, end: int, verb: str) -> int:
             pos += obj.end()
     r = text[pos:end]
     if _FRAME_START.match(r):
-        d = re.search(r"\s+that\s+|[,:;]\s*|\s*[“\"‘](?=\w)", r)
+        d = re.search(r"\s+that\s+|[,:;]\s*|\s(?=(?:he|she|they|it|we|I|there)\s)|\s*[“\"‘](?=\w)", r)
         if d is None:
             return end
-        if d.group().strip() in ("“", '"', "‘"):
+        if d.group().strip() in ("“", '"', "‘", ""):
             return pos + d.start()
         return pos + d.end()
     m = re.match(r"\s*(?:that\s+|:\s*|,\s*)?", r)
@@ -285,6 +286,14 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             aux = text[ne:vs]
             hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux))
             last_end = ve
+            continue
+        if m.group().endswith("ing") and not hits:
+            # "Fidan opened the session by telling both delegations that ...": the clause subject speaks
+            subj = re.match(r"\s*((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)\b", text[s0:vs])
+            if subj and not _FRONTED.match(subj.group(1)):
+                ns, ne = s0 + subj.start(1), s0 + subj.end(1)
+                hits.append(_Hit((ns, ne), None, (vs, ve), "subject-verb"))
+                last_end = ve
             continue
         if not _SAY_ONLY.match(m.group()):
             continue

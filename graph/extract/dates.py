@@ -40,7 +40,8 @@ _DATE_RE = re.compile(
             r"late\s+last\s+night|last\s+night|the\s+day\s+before|(?:on\s+)?the\s+(?:following|next)\s+day|"
             r"a\s+day\s+(?:later|earlier)|the\s+previous\s+day|(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
             r"(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:ago|earlier|later)|at\s+that\s+time|at\s+the\s+time|"
-            r"on\s+that\s+(?:day|occasion)|on\s+the\s+same\s+day|the\s+same\s+day)\b)",
+            r"on\s+that\s+(?:day|occasion)|on\s+the\s+same\s+day|the\s+same\s+day|within\s+(?:hours|minutes)|"
+            r"hours\s+later|minutes\s+later|shortly\s+(?:after|afterwards|later)|later\s+that\s+day)\b)",
             r"(?P<vague>\b(?:in\s+(?:the\s+)?(?:summer|spring|autumn|fall|winter)(?:\s+of\s+\d{4})?|"
             r"(?:last|this|earlier\s+this|next)\s+(?:year|summer|spring|autumn|fall|winter|week)|"
             r"(?:in|over|during)\s+(?:recent|the\s+past|the\s+last)\s+(?:\w+\s+)?(?:weeks|days|months|years)|"
@@ -139,7 +140,9 @@ def _resolve(m: re.Match[str], published: date | None) -> DateExpr | None:
         return DateExpr("day", _fmt_day(published - timedelta(days=back)), s, e, scene=True)
     if g("rel"):
         text = re.sub(r"\s+", " ", g("rel").lower())
-        if text in ("at that time", "at the time", "on that day", "on that occasion", "on the same day", "the same day"):
+        if text in ("at that time", "at the time", "on that day", "on that occasion", "on the same day", "the same day") or (
+            "hour" in text or "minute" in text or "shortly" in text or "later that day" in text
+        ):
             return DateExpr("context", None, s, e)
         if "following day" in text or "next day" in text or text == "a day later":
             return DateExpr("relative", None, s, e, offset=1)

@@ -192,7 +192,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     if stance is None and not conds:
         return None
     strong = marker is not None
-    if stance in ("ready", "refuses") and conds and strong and (stance == "ready" or _demand_over_refusal(clause)):
+    if (stance == "ready" and conds) or (stance == "refuses" and conds and strong and _demand_over_refusal(clause)):
         stance = "conditional"
     if stance is None and not conds and not _NEGOTIATION.search(clause):
         return None
@@ -234,11 +234,19 @@ def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor) -> list[Unit]:
     """Every unit in a claim's content spans."""
     units: list[Unit] = []
+    if not spans:
+        return units
+    # one region with the attribution frame blanked out, so that "Negotiations, he said,
+    # are impossible" reads as one clause and offsets stay those of the article
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    chars = [" "] * (hi - lo)
     for s, e in spans:
-        for cs, ce in clauses(norm, s, e):
-            u = classify_clause(norm, cs, ce, speaker)
-            if u is not None:
-                units.append(u)
+        chars[s - lo : e - lo] = norm[s:e]
+    masked = " " * lo + "".join(chars)
+    for cs, ce in clauses(masked, lo, hi):
+        u = classify_clause(masked, cs, ce, speaker)
+        if u is not None:
+            units.append(u)
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the
     # same breath is a conditional position
     weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]

@@ -25,8 +25,8 @@ from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.lexicon import Lexicon, lexicon
 
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|added|stressed|noted|"
-    r"insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
+    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
+    r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
 _NEGATOR = re.compile(
@@ -199,6 +199,9 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     demanded = conds
     if stance in ("accuses", "urges", "mediates"):
         demanded = conds if strong else ()
+    if stance == "refuses" and not strong:
+        # what a refusal names is mostly what is refused; only "while X is in charge" is a term
+        demanded = tuple(c for c in conds if c == "counterpart-leadership")
     offers: tuple[str, ...] = ()
     if offer:
         offers, demanded = demanded, ()

@@ -20,6 +20,8 @@ _ABBREV = {
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[\"”][.!?](?=\s+[\"“‘]?[A-Z0-9])")
 _BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
+#: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" attributes
+_LABEL = re.compile(r"(?!Quote\b|Quoting\b|In the words\b)[A-Z][^:.!?“\"\n]{0,50}:\s+(?=[A-Z“\"‘])")
 _DATELINE = re.compile(
     r"^[\W\d]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)[,:]?\s*)?"
     r"(?:\d{1,2}\s+\w+\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})[\s,]*(?:\d{1,2}:\d{2}(?:\s*[AP]M)?)?"
@@ -132,7 +134,7 @@ def paragraphs(article: Article) -> list[Paragraph]:
     for i, (s, e) in enumerate(regions):
         nxt = text[regions[i + 1][0] : regions[i + 1][1]] if i + 1 < len(regions) else None
         kind = _kind(text[s:e], nxt)
-        bullet = _BULLET.match(text, s, e)
+        bullet = _BULLET.match(text, s, e) or _LABEL.match(text, s, e)
         if bullet:
             s = bullet.end()
         para = Paragraph(len(out), s, e, kind)

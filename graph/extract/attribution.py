@@ -272,7 +272,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         if got is not None:
             ns, ne, desc = got
             ns, ne = _strip_span(text, ns, ne)
-            kind = "relative-who" if re.search(r"\bwho\s*$", text[ne:vs]) else "subject-verb"
+            kind = "relative-who" if re.search(r"\bwho\b", text[ne:vs]) else "subject-verb"
             postposed = re.search(r"[,”\"’]\s*$", text[max(s0, ns - 3) : ns]) is not None
             if postposed and _SAY_ONLY.match(m.group()):
                 # "CONTENT, President Putin said": whatever was found before is part of the content

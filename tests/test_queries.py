@@ -7,6 +7,7 @@ one fails if the fact it names disappears.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,7 @@ def test_stance_changes(seeds_store: GraphStore) -> None:
     day = by(seq, date="2022-12-25")
     assert day and "ready" in day[0]["stances"].split()
     assert seq[0]["previousDate"] is None
-    for earlier, later in zip(seq, seq[1:], strict=False):
+    for earlier, later in itertools.pairwise(seq):
         assert later["previousDate"] == earlier["date"]
         assert later["previousStances"].split() and later["changed"] in ("true", "false")
         if set(later["stances"].split()) != set(earlier["stances"].split()):

@@ -313,7 +313,7 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
         name = re.sub(r"^(?:one\s+of\s+)", "", name, flags=re.IGNORECASE)
         return _mint(name, "anonymous", side, ctx, description)
-    if GROUP_HEADS.search(np) and not _person_name(np):
+    if GROUP_HEADS.search(np) and (starts_det or not _person_name(np)):
         side = nationality(np)
         if re.search(r"\bresidents\b", lowered) and side is None:
             side = ctx.scene_side

@@ -62,7 +62,10 @@ def _scene_side(article: Article, paras: list[Paragraph]) -> str | None:
         if p.kind == "prose":
             for m in _PLACES.finditer(article.text, p.start, p.end):
                 counts["russia" if m.group(1) else "ukraine"] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common()
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _frame_dates(text: str, claim: Claim, published: object) -> list[DateExpr]:

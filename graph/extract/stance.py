@@ -25,7 +25,7 @@ from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.lexicon import Lexicon, lexicon
 
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
+    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
@@ -105,7 +105,7 @@ def _subject_side(pre: str, speaker: Actor) -> str:
         if speaker.key == eid:
             side = "self"
         elif own is None or theirs is None:
-            side = "unknown"
+            side = "other"  # a named party that is not the speaker
         else:
             side = "self" if own == theirs else "other"
         cands.append((last_name[0], side))

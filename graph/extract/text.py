@@ -127,7 +127,18 @@ def _kind(line: str, next_line: str | None) -> str:
 def paragraphs(article: Article) -> list[Paragraph]:
     """The body paragraphs with their sentences and quotations; the first prose one is the lead."""
     text = article.text
-    regions = list(article.body_regions)
+    regions: list[tuple[int, int]] = []
+    for rs, re_ in article.body_regions:  # a region holding several lines is several paragraphs
+        pos = rs
+        for line in text[rs:re_].split("\n"):
+            ls, le = pos, pos + len(line)
+            pos = le + 1
+            while ls < le and text[ls].isspace():
+                ls += 1
+            while le > ls and text[le - 1].isspace():
+                le -= 1
+            if le > ls:
+                regions.append((ls, le))
     out: list[Paragraph] = []
     n_sent = 0
     lead_seen = False

@@ -1,0 +1,210 @@
+"""Extraction patterns on short invented sentences (one test per reporting pattern)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stancegraph.graph.extract import EXTRACTOR_VERSION, extract_statements
+from stancegraph.graph.extract.dates import find_dates
+from stancegraph.graph.extract.lexicon import lexicon
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)  # a Thursday
+
+
+def run(text: str, published: date | None = PUB) -> list[Statement]:
+    art = Article(id="t", text=text, source="t.txt", published=published)
+    return extract_statements(art)
+
+
+def one(text: str, **kw: object) -> Statement:
+    got = run(text, **kw)  # type: ignore[arg-type]
+    assert len(got) == 1, [(s.speaker.name, s.stance, s.date) for s in got]
+    return got[0]
+
+
+def test_version_and_evidence_offsets() -> None:
+    text = "Intro line of the report here.\n\nPutin said on Monday that Russia was ready to negotiate with Ukraine."
+    st = one(text)
+    assert EXTRACTOR_VERSION
+    assert text[st.evidence.start : st.evidence.end] == st.evidence.text
+    assert st.method.startswith("rules:")
+    assert 0 <= st.confidence <= 1
+
+
+def test_indirect_speech_subject_verb() -> None:
+    st = one("Filler sentence about the weather today.\n\nSergei Lavrov said on Tuesday that Moscow was open to talks.")
+    assert (st.speaker.name, st.stance, st.date) == ("Sergey Lavrov", "ready", "2024-03-12")
+    assert st.speaker.iri and st.speaker.iri.endswith("/sergey-lavrov")
+
+
+def test_quote_then_inverted_verb_subject() -> None:
+    st = one('Some context.\n\n"We will never negotiate with these people," said Mykhailo Podoliak on Wednesday.')
+    assert (st.speaker.name, st.stance, st.date) == ("Mykhailo Podolyak", "refuses", "2024-03-13")
+
+
+def test_quote_then_subject_verb_and_transliteration() -> None:
+    st = one('Some context.\n\n"Ukraine is ready for a just peace," Zelenskiy said on Monday, "but only after Russian troops withdraw."')
+    assert st.speaker.wikidata == "Q3874799"
+    assert st.stance == "conditional"
+    assert "russian-withdrawal" in st.conditions
+
+
+def test_according_to() -> None:
+    st = one("Some context.\n\nAccording to Dmitry Peskov, the Kremlin remains open to dialogue with Kyiv.")
+    assert (st.speaker.name, st.stance) == ("Dmitry Peskov", "ready")
+
+
+def test_told_and_wrote_on_telegram() -> None:
+    got = run(
+        "Some context.\n\nAndriy Yermak wrote on Telegram that talks with the Kremlin were pointless.\n\n"
+        "Hugh Hill, a doctor, told reporters that Moscow did not really want peace talks."
+    )
+    pairs = {(s.speaker.name, s.stance) for s in got}
+    assert ("Andriy Yermak", "refuses") in pairs
+    assert ("Hugh Hill", "accuses") in pairs
+
+
+def test_appositive_vox_pop_and_pronoun_continuation() -> None:
+    got = run(
+        "Reporters went to the streets of Kyiv on Tuesday to ask people in Kyiv about peace.\n\n"
+        "Vlad, a 31-year-old serviceman, said talks could only start after Russia withdraws its troops.\n\n"
+        '"They must leave first," he said.'
+    )
+    assert len(got) == 1
+    st = got[0]
+    assert (st.speaker.name, st.speaker.kind, st.stance) == ("Vlad", "person", "conditional")
+    assert st.speaker.affiliation == "Ukraine"
+    assert st.date == "2024-03-12"  # the scene set by the reporter
+    assert "russian-withdrawal" in st.conditions
+
+
+def test_quote_paragraph_without_attribution_continues_speaker() -> None:
+    got = run(
+        "Context here.\n\n"
+        '"We are ready to talk," Peskov said on Monday.\n\n'
+        '"But they are the ones refusing to negotiate."'
+    )
+    pairs = {(s.speaker.name, s.stance, s.date) for s in got}
+    assert ("Dmitry Peskov", "ready", "2024-03-11") in pairs
+    assert ("Dmitry Peskov", "accuses", "2024-03-11") in pairs
+
+
+def test_ready_and_accuses_on_one_occasion() -> None:
+    got = run(
+        'Context.\n\n"We are ready to negotiate, but we are not the ones refusing to negotiate, they are," '
+        "Putin said on Sunday."
+    )
+    assert {(s.stance, s.date) for s in got} == {("ready", "2024-03-10"), ("accuses", "2024-03-10")}
+
+
+def test_description_resolves_to_person_named_earlier() -> None:
+    got = run(
+        "Context.\n\nVladimir Putin spoke at a forum on Monday.\n\n"
+        "The Kremlin leader said Kyiv had refused to engage in talks."
+    )
+    assert [(s.speaker.name, s.stance, s.date) for s in got] == [("Vladimir Putin", "accuses", "2024-03-11")]
+
+
+def test_metonym_state_and_organization() -> None:
+    got = run("An invented lead paragraph about the war in general.\n\nThe Kremlin says it will fight until all its goals are achieved, while Kyiv says it will not rest until Russian troops leave.")
+    got_map = {s.speaker.name: s for s in got}
+    assert got_map["Kremlin"].speaker.kind == "organization"
+    assert got_map["Kremlin"].stance == "conditional" and "victory" in got_map["Kremlin"].conditions
+    assert got_map["Ukraine"].speaker.kind == "state" and got_map["Ukraine"].speaker.wikidata == "Q212"
+    assert got_map["Ukraine"].date is None  # present tense: a standing position
+
+
+def test_anonymous_and_group_speakers() -> None:
+    got = run(
+        "Context.\n\nSenior US officials have been urging Ukraine to signal openness to negotiations.\n\n"
+        "Many residents of Kyiv said talks would only be possible once Russia withdraws."
+    )
+    kinds = {s.speaker.kind: s for s in got}
+    assert kinds["anonymous"].speaker.affiliation == "United States"
+    assert kinds["anonymous"].stance == "urges"
+    assert kinds["group"].stance == "conditional"
+
+
+def test_author_text_and_stanceless_sentences_are_not_statements() -> None:
+    assert run("Negotiations have been stalled for months and neither side is ready to talk.") == []
+    assert run("Context.\n\nPutin said the economy grew by three percent last year.") == []
+
+
+def test_negation_of_readiness_is_refusal() -> None:
+    st = one("Context.\n\nSybiha said on Monday that Ukraine was not ready to negotiate with Moscow.")
+    assert st.stance == "refuses"
+
+
+def test_hedge_is_not_refusal() -> None:
+    st = one("Context.\n\nPeskov said on Monday that Russia is open to talks, but the moment was not right for them.")
+    assert st.stance == "ready"
+
+
+def test_conditional_based_only_on() -> None:
+    st = one("Context.\n\nOn March 1, Putin said Russia was ready for talks, but based only on the Istanbul agreements.")
+    assert (st.stance, st.conditions, st.date) == ("conditional", ("istanbul-basis",), "2024-03-01")
+
+
+def test_second_hand_keeps_original_speaker_and_date() -> None:
+    st = one("Context.\n\nPutin said in June that Kyiv must withdraw from the four regions before any talks.")
+    assert st.speaker.name == "Vladimir Putin"
+    assert st.date == "2023-06"  # June is after March 2024's publication? no: the last June before it
+
+
+def test_relative_clause_attribution() -> None:
+    st = one("Context.\n\nThe report mentioned Zelensky, who previously stated that talks could not begin while Putin is in power.")
+    assert (st.speaker.name, st.stance, st.date) == ("Volodymyr Zelensky", "refuses", None)
+    assert st.conditions == ("counterpart-leadership",)
+
+
+def test_offers_are_not_conditions() -> None:
+    st = one("Context.\n\nLavrov said on Monday that Russia was ready to negotiate, and in return we could lift sanctions.")
+    assert "sanctions-relief" not in st.conditions
+
+
+def test_mediation_by_third_party() -> None:
+    st = one("Context.\n\nErdogan said on Monday that Turkey was ready to host peace talks between Moscow and Kyiv.")
+    assert (st.speaker.name, st.stance) == ("Recep Tayyip Erdoğan", "mediates")
+
+
+def test_following_day_after_dated_mention() -> None:
+    got = run(
+        "Context.\n\nOn March 4, Putin said Russia was ready for talks.\n\n"
+        "The following day, he said Ukraine should return to the negotiating table."
+    )
+    assert {(s.stance, s.date) for s in got} == {("ready", "2024-03-04"), ("urges", "2024-03-05")}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("on Sunday", "2024-03-10"),
+        ("on Thursday", "2024-03-14"),
+        ("On 8 March", "2024-03-08"),
+        ("October 18", "2023-10-18"),
+        ("earlier this month", "2024-03"),
+        ("last month", "2024-02"),
+        ("in March 2022", "2022-03"),
+        ("yesterday", "2024-03-13"),
+    ],
+)
+def test_dates_resolve_against_publication(phrase: str, value: str) -> None:
+    exprs = find_dates(phrase, PUB)
+    assert exprs and exprs[0].value == value
+
+
+def test_vague_dates_stay_unknown() -> None:
+    for phrase in ("in the summer", "previously", "in recent weeks"):
+        exprs = find_dates(phrase, PUB)
+        assert exprs and exprs[0].kind == "vague" and exprs[0].value is None
+
+
+def test_lexicon_comes_from_skos_labels() -> None:
+    lex = lexicon()
+    assert set(lex.stances) == {"ready", "conditional", "refuses", "urges", "accuses", "mediates"}
+    assert len(lex.conditions) == 20
+    ready = lex.stances["ready"].regex
+    assert ready is not None and ready.search("they were open to negotiations")

@@ -40,6 +40,11 @@ class Settings:
     max_results: int = _setting(10_000, "Most rows (or triples) one query may return.")
     max_query_length: int = _setting(100_000, "Longest accepted SPARQL query, in characters.")
     query_workers: int = _setting(4, "Threads that run store calls off the event loop.")
+    sparql_processes: int = _setting(
+        2,
+        "Worker processes that run user SPARQL over an on-disk store (killed and replaced past the "
+        "deadline); 0: run it in threads, where a late query is abandoned but not stopped.",
+    )
     max_concurrent_queries: int = _setting(8, "Queries running at once; more wait, then get 503.")
     page_size: int = _setting(50, "Default page size of the REST API.")
     max_page_size: int = _setting(500, "Largest page size the REST API accepts.")

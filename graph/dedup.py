@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from stancegraph.graph.records import Article
 
@@ -47,7 +48,7 @@ def _quote_words(text: str) -> set[str]:
     return out
 
 
-def _containment(a: set, b: set) -> float:  # type: ignore[type-arg]
+def _containment(a: set[Any], b: set[Any]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))

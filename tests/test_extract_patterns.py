@@ -46,7 +46,10 @@ def test_quote_then_inverted_verb_subject() -> None:
 
 
 def test_quote_then_subject_verb_and_transliteration() -> None:
-    st = one('Some context.\n\n"Ukraine is ready for a just peace," Zelenskiy said on Monday, "but only after Russian troops withdraw."')
+    st = one(
+        "Some context.\n\n"
+        '"Ukraine is ready for a just peace," Zelenskiy said on Monday, "but only after Russian troops withdraw."'
+    )
     assert st.speaker.wikidata == "Q3874799"
     assert st.stance == "conditional"
     assert "russian-withdrawal" in st.conditions
@@ -109,7 +112,11 @@ def test_description_resolves_to_person_named_earlier() -> None:
 
 
 def test_metonym_state_and_organization() -> None:
-    got = run("An invented lead paragraph about the war in general.\n\nThe Kremlin says it will fight until all its goals are achieved, while Kyiv says it will not rest until Russian troops leave.")
+    got = run(
+        "An invented lead paragraph about the war in general.\n\n"
+        "The Kremlin says it will fight until all its goals are achieved, "
+        "while Kyiv says it will not rest until Russian troops leave."
+    )
     got_map = {s.speaker.name: s for s in got}
     assert got_map["Kremlin"].speaker.kind == "organization"
     assert got_map["Kremlin"].stance == "conditional" and "victory" in got_map["Kremlin"].conditions
@@ -144,7 +151,9 @@ def test_hedge_is_not_refusal() -> None:
 
 
 def test_conditional_based_only_on() -> None:
-    st = one("Context.\n\nOn March 1, Putin said Russia was ready for talks, but based only on the Istanbul agreements.")
+    st = one(
+        "Context.\n\nOn March 1, Putin said Russia was ready for talks, but based only on the Istanbul agreements."
+    )
     assert (st.stance, st.conditions, st.date) == ("conditional", ("istanbul-basis",), "2024-03-01")
 
 
@@ -155,13 +164,18 @@ def test_second_hand_keeps_original_speaker_and_date() -> None:
 
 
 def test_relative_clause_attribution() -> None:
-    st = one("Context.\n\nThe report mentioned Zelensky, who previously stated that talks could not begin while Putin is in power.")
+    st = one(
+        "Context.\n\nThe report mentioned Zelensky, "
+        "who previously stated that talks could not begin while Putin is in power."
+    )
     assert (st.speaker.name, st.stance, st.date) == ("Volodymyr Zelensky", "refuses", None)
     assert st.conditions == ("counterpart-leadership",)
 
 
 def test_offers_are_not_conditions() -> None:
-    st = one("Context.\n\nLavrov said on Monday that Russia was ready to negotiate, and in return we could lift sanctions.")
+    st = one(
+        "Context.\n\nLavrov said on Monday that Russia was ready to negotiate, and in return we could lift sanctions."
+    )
     assert "sanctions-relief" not in st.conditions
 
 

@@ -138,7 +138,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
                 actor, pron, _ = sentence_subject(text, sent, ctx)
                 if pron:
                     actor = resolve(pron)
-                exprs = [x for x in find_dates(text[sent.start : sent.end], article.published, sent.start)]
+                exprs = list(find_dates(text[sent.start : sent.end], article.published, sent.start))
                 if actor is not None and actor.kind == "person":
                     st.last_person = actor
                     if exprs:
@@ -224,7 +224,7 @@ class _Group:
 
 
 def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
-    """"Kyiv declared X. '...,' said [Kyiv official]": the capital's position has a voice.
+    """ "Kyiv declared X. '...,' said [Kyiv official]": the capital's position has a voice.
 
     A past-tense statement by a state or its institution followed at once (same or next
     paragraph) by a named official of that side is the official's; a present-tense
@@ -264,7 +264,9 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
         items = occasions[key]
         stances = {u.stance for _, u in items}
         demanded = {c for _, u in items if u.stance in ("conditional", "ready", None) for c in u.conditions}
-        has_conditional = "conditional" in stances or (demanded and ("ready" in stances or any(u.strong_marker for _, u in items if u.stance is None)))
+        has_conditional = "conditional" in stances or (
+            demanded and ("ready" in stances or any(u.strong_marker for _, u in items if u.stance is None))
+        )
         by_stance: dict[str, _Group] = {}
         for claim, u in items:
             stance = u.stance
@@ -298,9 +300,9 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
 
 def _evidence(text: str, span: tuple[int, int]) -> Evidence:
     s, e = span
-    while s < e and (text[s].isspace() or text[s] in "“”\"‘’,;:"):
+    while s < e and (text[s].isspace() or text[s] in '“”"‘’,;:'):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "“”\"‘,;:"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in '“”"‘,;:'):
         e -= 1
     return Evidence(text[s:e], s, e)
 
@@ -312,7 +314,8 @@ def _statement(article: Article, g: _Group) -> Statement:
         role=a.role, description=a.description,
     )  # fmt: skip
     return Statement(
-        source=article.source or article.id, speaker=speaker, stance=g.stance, evidence=_evidence(article.text, g.evidence),
+        source=article.source or article.id, speaker=speaker, stance=g.stance,
+        evidence=_evidence(article.text, g.evidence),
         date=g.date, conditions=tuple(sorted(g.conditions)), offers=tuple(sorted(g.offers - g.conditions)),
         target=g.target, confidence=round(min(1.0, max(0.0, g.confidence)), 3), method=g.method,
         article_id=article.id, extra_evidence=tuple(_evidence(article.text, x) for x in g.extra),

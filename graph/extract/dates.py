@@ -29,9 +29,15 @@ _DATE_RE = re.compile(
     "|".join(
         [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
-            r"(?P<md>\b" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d{2})\b)?)",
-            r"(?P<dm>\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d{2})\b)?)",
-            r"(?P<my>\b(?:(?:in|early|late|mid|mid-|since|from|during)\s+)?" + _MONTH.format(g="m3") + r",?\s+(?P<y3>(?:19|20)\d{2})\b)",
+            r"(?P<md>\b"
+            + _MONTH.format(g="m1")
+            + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d{2})\b)?)",
+            r"(?P<dm>\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MONTH.format(g="m2")
+            + r"(?:,?\s+(?P<y2>(?:19|20)\d{2})\b)?)",
+            r"(?P<my>\b(?:(?:in|early|late|mid|mid-|since|from|during)\s+)?"
+            + _MONTH.format(g="m3")
+            + r",?\s+(?P<y3>(?:19|20)\d{2})\b)",
             r"(?P<mo>\b(?:in|early|late|mid|mid-|during|earlier\s+in|later\s+in)\s+(?:early\s+|late\s+|mid-?)?"
             + _MONTH.format(g="m4")
             + r"\b)",
@@ -140,9 +146,14 @@ def _resolve(m: re.Match[str], published: date | None) -> DateExpr | None:
         return DateExpr("day", _fmt_day(published - timedelta(days=back)), s, e, scene=True)
     if g("rel"):
         text = re.sub(r"\s+", " ", g("rel").lower())
-        if text in ("at that time", "at the time", "on that day", "on that occasion", "on the same day", "the same day") or (
-            "hour" in text or "minute" in text or "shortly" in text or "later that day" in text
-        ):
+        if text in (
+            "at that time",
+            "at the time",
+            "on that day",
+            "on that occasion",
+            "on the same day",
+            "the same day",
+        ) or ("hour" in text or "minute" in text or "shortly" in text or "later that day" in text):
             return DateExpr("context", None, s, e)
         if "following day" in text or "next day" in text or text == "a day later":
             return DateExpr("relative", None, s, e, offset=1)
@@ -180,9 +191,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateE
     for m in _DATE_RE.finditer(text):
         expr = _resolve(m, published)
         if expr is not None:
-            out.append(
-                DateExpr(expr.kind, expr.value, expr.start + offset, expr.end + offset, expr.offset, expr.scene)
-            )
+            out.append(DateExpr(expr.kind, expr.value, expr.start + offset, expr.end + offset, expr.offset, expr.scene))
     return out
 
 

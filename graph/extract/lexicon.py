@@ -125,7 +125,11 @@ def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str]]
         if not iri.startswith(namespace):
             continue
         code = iri[len(namespace) :]
-        parts = [label_to_regex(str(o)) for p in ("prefLabel", "altLabel", "hiddenLabel") for o in g.objects(subject, skos[p])]
+        parts = [
+            label_to_regex(str(o))
+            for p in ("prefLabel", "altLabel", "hiddenLabel")
+            for o in g.objects(subject, skos[p])
+        ]
         parts += [pattern_to_regex(str(o)) for o in g.objects(subject, pattern)]
         marks = [pattern_to_regex(str(o)) for o in g.objects(subject, marker)]
         if code == "conditional":

@@ -139,9 +139,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     """The stance (or the bare demand) of one clause ``norm[start:end]``."""
     lex = lexicon()
     clause = norm[start:end]
-    conds = tuple(
-        sorted(code for code, c in lex.conditions.items() if c.regex is not None and c.regex.search(clause))
-    )
+    conds = tuple(sorted(code for code, c in lex.conditions.items() if c.regex is not None and c.regex.search(clause)))
     marker = lex.markers.search(clause) if lex.markers else None
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
         marker = None

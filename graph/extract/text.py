@@ -154,7 +154,7 @@ def paragraphs(article: Article) -> list[Paragraph]:
             lead_seen = True
             para.quotes = quote_spans(text, s, e)
             for ss, se in _split_sentences(text, s, e):
-                quoted = any(qs <= ss < qe for qs, qe in para.quotes) or text[ss] in "“\"‘«"
+                quoted = any(qs <= ss < qe for qs, qe in para.quotes) or text[ss] in '“"‘«'
                 para.sentences.append(Sentence(ss, se, para.index, n_sent, quoted))
                 n_sent += 1
         out.append(para)

@@ -61,6 +61,7 @@ def fold(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
 
 
+@lru_cache(maxsize=65536)
 def token_key(tok: str) -> str:
     """Lookup key of a token: possessive and dots dropped, case kept (names are capitalised)."""
     tok = tok.replace("’", "'")
@@ -81,7 +82,7 @@ class Gazetteer:
     def __init__(self, rows: list[dict[str, Any]]) -> None:
         self.entries: dict[str, Entry] = {}
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self.descriptions: list[tuple[str, str]] = []  # (folded description, id), longest first
+        self.descriptions: dict[str, list[str]] = {}  # folded description -> ids
         for row in rows:
             roles = tuple((r["role"], _date(r.get("from")), _date(r.get("to"))) for r in row.get("roles", []))
             first = row["name"].split()[0] if row["kind"] == "person" and " " in row["name"] else None
@@ -98,10 +99,10 @@ class Gazetteer:
                 if keys:
                     self.index.setdefault(keys[0], []).append((keys, entry.id))
             for desc in entry.descriptions:
-                self.descriptions.append((fold(desc), entry.id))
+                self.descriptions.setdefault(fold(desc), []).append(entry.id)
         for cands in self.index.values():
             cands.sort(key=lambda c: -len(c[0]))
-        self.descriptions.sort(key=lambda d: -len(d[0]))
+        self.max_desc_words = max((len(d.split()) for d in self.descriptions), default=0)
 
     def find(self, text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
         """Gazetteer names in ``text``: (start, end, entry id), longest match first, left to right."""
@@ -136,16 +137,16 @@ class Gazetteer:
 
     def by_description(self, np: str, when: date | None) -> list[str]:
         """Entries whose description occurs in the noun phrase (the longest description wins)."""
-        folded = f" {fold(np)} "
-        best_len, found = 0, []
-        for desc, eid in self.descriptions:
-            if len(desc) < best_len:
-                break
-            if f" {desc} " in folded and self.active(eid, when):
-                best_len = len(desc)
-                if eid not in found:
-                    found.append(eid)
-        return found
+        words = fold(np).split()
+        for n in range(min(self.max_desc_words, len(words)), 0, -1):
+            found: list[str] = []
+            for i in range(len(words) - n + 1):
+                for eid in self.descriptions.get(" ".join(words[i : i + n]), ()):
+                    if eid not in found and self.active(eid, when):
+                        found.append(eid)
+            if found:
+                return found
+        return []
 
     def actor(self, eid: str, when: date | None = None, description: str | None = None) -> Actor:
         e = self.entries[eid]

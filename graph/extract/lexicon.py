@@ -47,6 +47,8 @@ class Lexicon:
     stances: dict[str, Concept]
     markers: re.Pattern[str] | None
     conditions: dict[str, Concept]
+    any_stance: re.Pattern[str] | None = None  # union of all stance cues: one scan rules a clause out
+    any_condition: re.Pattern[str] | None = None
 
 
 def pattern_to_regex(pattern: str) -> str:
@@ -111,6 +113,11 @@ def _load_graph(name: str):  # type: ignore[no-untyped-def]
     return g
 
 
+def _union(concepts: dict[str, Concept]) -> re.Pattern[str] | None:
+    parts = [c.regex.pattern for c in concepts.values() if c.regex is not None]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+
+
 def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str]]:
     from rdflib import URIRef
 
@@ -146,4 +153,10 @@ def lexicon() -> Lexicon:
     """The compiled lexicon (parsed once per process)."""
     stances, markers = _concepts("stances.ttl", STANCE_NS)
     conditions, _ = _concepts("conditions.ttl", CONDITION_NS)
-    return Lexicon(stances=stances, markers=_compile(markers), conditions=conditions)
+    return Lexicon(
+        stances=stances,
+        markers=_compile(markers),
+        conditions=conditions,
+        any_stance=_union(stances),
+        any_condition=_union(conditions),
+    )

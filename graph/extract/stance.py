@@ -139,7 +139,14 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     """The stance (or the bare demand) of one clause ``norm[start:end]``."""
     lex = lexicon()
     clause = norm[start:end]
-    conds = tuple(sorted(code for code, c in lex.conditions.items() if c.regex is not None and c.regex.search(clause)))
+    conds: tuple[str, ...] = ()
+    if lex.any_condition is not None and lex.any_condition.search(clause):
+        conds = tuple(
+            sorted(code for code, c in lex.conditions.items() if c.regex is not None and c.regex.search(clause))
+        )
+    has_cue = lex.any_stance is not None and lex.any_stance.search(clause) is not None
+    if not conds and not has_cue and not _NEGOTIATION.search(clause):
+        return None
     marker = lex.markers.search(clause) if lex.markers else None
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
         marker = None
@@ -148,7 +155,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     hit: re.Match[str] | None = None
     target: str | None = None
     for code in ("mediates", "accuses", "urges", "refuses", "ready"):
-        m = _find(lex, code, clause)
+        m = _find(lex, code, clause) if has_cue else None
         if m is None:
             continue
         pre = clause[: m.start()]

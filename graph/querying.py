@@ -188,7 +188,7 @@ def store_stats(store: GraphStore) -> dict[str, Any]:
     actors = store.select(
         """SELECT (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?s) AS ?n) WHERE {
              ?s a sg:Statement ; sg:speaker ?a .
-             OPTIONAL { GRAPH sgid:graph/gazetteer { ?a schema:name ?curated } }
+             OPTIONAL { GRAPH <https://w3id.org/stancegraph/id/graph/gazetteer> { ?a schema:name ?curated } }
              OPTIONAL { ?a schema:name ?seen }
              BIND(COALESCE(?curated, ?seen, STR(?a)) AS ?label) }
            GROUP BY ?a ORDER BY DESC(?n) ?name LIMIT 25"""

@@ -35,7 +35,8 @@ def test_one_graph_per_article_plus_reference_graphs(seeds_store: GraphStore) ->
 def test_syndicated_statement_is_one_node_with_two_reports(seeds_store: GraphStore) -> None:
     rows = seeds_store.select(
         """SELECT ?s (COUNT(DISTINCT ?art) AS ?n) WHERE {
-             ?s a sg:Statement ; sg:speaker sgid:actor/vladimir-putin ; sg:stance sgid:stance/ready ;
+             ?s a sg:Statement ; sg:speaker <https://w3id.org/stancegraph/id/actor/vladimir-putin> ;
+                sg:stance <https://w3id.org/stancegraph/id/stance/ready> ;
                 sg:dateSaid "2022-12-25"^^xsd:date ; sg:reportedIn ?art }
            GROUP BY ?s"""
     )
@@ -43,7 +44,7 @@ def test_syndicated_statement_is_one_node_with_two_reports(seeds_store: GraphSto
     assert rows[0]["n"] == 2
     # each report keeps its own evidence, pointing into its own article
     spans = seeds_store.select(
-        """SELECT ?span ?art ?start ?end ?exact WHERE {
+        """SELECT ?s ?span ?art ?start ?end ?exact WHERE {
              ?s sg:evidence ?span . ?span sg:inArticle ?art ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }""",
         {"s": __import__("pyoxigraph").NamedNode(rows[0]["s"])},
     )

@@ -257,7 +257,8 @@ def main() -> None:
     try:
         app()
     except StancegraphError as exc:
-        err.print(f"stancegraph: error: {exc.message}", markup=False, highlight=False)
+        message = " ".join(exc.message.split())  # one line, whatever the message holds
+        sys.stderr.write(f"stancegraph: error: {message}\n")
         sys.exit(2 if isinstance(exc, InputError) else 1)
     except BrokenPipeError:
         sys.exit(0)

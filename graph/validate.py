@@ -3,9 +3,11 @@
 The store is validated as the UNION of its named graphs: the ontology graph (whose
 ``rdfs:subClassOf`` axioms let ``sh:class sg:Actor`` accept an ``sg:Person``, and whose
 SKOS schemes say which stance and condition codes exist), the gazetteer graph and one
-graph per article. Quads are copied from Oxigraph into an rdflib graph term by term
-(no serialization round trip), and pySHACL runs without inference, so a store of a few
-thousand statements validates in seconds.
+graph per article. The union's triples are copied from Oxigraph into an rdflib graph
+term by term (no serialization round trip), and pySHACL runs without inference over
+shapes whose property shapes carry their node shape's targets (see
+:func:`_executable_shapes`), so a store of a few thousand statements validates in
+seconds (1000 articles, 2,700 statements, 124,000 triples: about 10 s).
 
 The report is plain text that reads well in a terminal (and through ``rich``, which
 prints it as is: it contains no square brackets): a summary line ``N violations in M
@@ -120,17 +122,32 @@ def _quiet_ill_typed_literals() -> Iterator[None]:
 
 
 def store_graph(store: GraphStore) -> Graph:
-    """The union of every graph of the store as one rdflib graph (the ontology added if absent)."""
+    """The union of every graph of the store as one rdflib graph (the ontology added if absent).
+
+    The union comes from one CONSTRUCT (Oxigraph deduplicates the triples that several
+    graphs share), and each distinct term is converted once: most IRIs (predicates,
+    classes, articles, actors) recur thousands of times.
+    """
     graph = Graph()
     add = graph.add
+    terms: dict[Any, Node] = {}
+
+    def term(t: Any) -> Node:
+        node = terms.get(t)
+        if node is None:
+            node = terms[t] = _term(t)
+        return node
+
+    union = store.raw.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    assert isinstance(union, ox.QueryTriples)
     with _quiet_ill_typed_literals():
-        for quad in store.raw.quads_for_pattern(None, None, None, None):
-            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
+        for triple in union:
+            if isinstance(triple.subject, ox.Triple) or isinstance(triple.object, ox.Triple):
                 continue  # RDF-star annotations are outside the shapes
-            add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+            add((term(triple.subject), term(triple.predicate), term(triple.object)))
     if not _has_ontology(graph):
-        for triple in _ontology_triples():
-            add(triple)
+        for t in _ontology_triples():
+            add(t)
     return graph
 
 

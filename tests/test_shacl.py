@@ -221,6 +221,10 @@ def _negative_offset(g: Graph) -> None:
     g.set((first_span(g), OA.start, Literal("-3", datatype=XSD.integer)))
 
 
+def _string_offset(g: Graph) -> None:
+    g.set((first_span(g), OA.end, Literal("120")))
+
+
 def _decimal_offset(g: Graph) -> None:
     g.set((first_span(g), OA.start, Literal("3.0", datatype=XSD.decimal)))
 
@@ -274,6 +278,7 @@ EDITS: list[tuple[Callable[[Graph], None], str]] = [
     (_start_after_end, "must be less than its end offset (oa:end)"),
     (_negative_offset, "exactly one start offset (oa:start), a non-negative integer"),
     (_decimal_offset, "exactly one start offset (oa:start), a non-negative integer"),
+    (_string_offset, "exactly one end offset (oa:end), a non-negative integer"),
     (_no_evidence, "A statement must rest on at least one evidence span (sg:evidence)."),
     (_speaker_not_an_actor, "The speaker of a statement must be an actor"),
     (_attribution_differs, "prov:wasAttributedTo must name the same actor as sg:speaker."),

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 SH = Namespace(ns.SH)
 _XSD_STRING = ns.XSD + "string"
 _EXAMPLES = 3
+_NO_BRACKETS = str.maketrans("[]", "()")
 
 #: Prefixes for shortening IRIs in reports: the project's, most specific first, plus the
 #: shapes namespace.
@@ -221,8 +222,7 @@ class _Group:
     shape: str
     path: str
     message: str
-    focus: list[Node] = field(default_factory=list)
-    values: dict[Node, Node] = field(default_factory=dict)
+    focus: dict[Node, Node | None] = field(default_factory=dict)  # focus node -> offending value
     count: int = 0
 
 
@@ -256,10 +256,8 @@ class Report:
             group.count += 1
             focus = results.value(result, SH.focusNode)
             if focus is not None and focus not in group.focus:
-                group.focus.append(focus)
                 value = results.value(result, SH.value)
-                if value is not None and value != focus:
-                    group.values[focus] = value
+                group.focus[focus] = value if value != focus else None
         order = {"Violation": 0, "Warning": 1, "Info": 2}
         ordered = sorted(groups.values(), key=lambda g: (order.get(g.severity, 3), -g.count, g.shape, g.path))
         return cls(ordered)
@@ -290,13 +288,13 @@ class Report:
             where = group.shape + (f" / {group.path}" if group.path else "")
             lines.append(f"{group.severity.upper()}  {where}  x{group.count}")
             lines.append(f"  {group.message}")
-            for node in group.focus[:_EXAMPLES]:
-                value = group.values.get(node)
+            for node, value in list(group.focus.items())[:_EXAMPLES]:
                 lines.append(f"    - {shorten(node)}" + (f"  (value: {shorten(value)})" if value is not None else ""))
             more = len(group.focus) - _EXAMPLES
             if more > 0:
                 lines.append(f"    ... and {more} more")
-        return "\n".join(lines)
+        # rich reads [...] as markup (and fails on a stray [/...]): literal values may hold brackets
+        return "\n".join(lines).translate(_NO_BRACKETS)
 
 
 def _path_text(results: Graph, path: Node | None) -> str:

@@ -99,22 +99,27 @@ def _meet(_: int) -> int:
     return os.getpid()
 
 
-def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, list[dict[str, Any]]]:
+def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, list[dict[str, Any]], list[str]]:
     assert _EXTRACT is not None
     start, end = bounds
     n_statements = 0
     records: list[dict[str, Any]] = []
+    errors: list[str] = []
     for i in range(start, end):
-        stmts = _EXTRACT(_ARTICLES[i])
+        try:
+            stmts = _EXTRACT(_ARTICLES[i])
+        except Exception as exc:  # an article that fails is counted, not fatal
+            errors.append(f"{_ARTICLES[i].id}: {type(exc).__name__}: {exc}")
+            continue
         n_statements += len(stmts)
         if collect:
             records.extend(s.to_record() for s in stmts)
-    return end - start, sum(_WORDS[start:end]), n_statements, records
+    return end - start, sum(_WORDS[start:end]), n_statements, records, errors
 
 
 def run_once(
     procs: int, n: int, args: argparse.Namespace, ctx: Any, collect: bool
-) -> tuple[float, int, int, int, list[dict[str, Any]]]:
+) -> tuple[float, int, int, int, list[dict[str, Any]], list[str]]:
     barrier = ctx.Barrier(procs)
     initargs = ([str(c) for c in args.corpus], args.limit, args.extractor, args.warmup, barrier)
     with ctx.Pool(procs, initializer=_init_worker, initargs=initargs) as pool:
@@ -128,7 +133,8 @@ def run_once(
     words = sum(r[1] for r in results)
     stmts = sum(r[2] for r in results)
     records = [rec for r in results for rec in r[3]]
-    return seconds, arts, words, stmts, records
+    errors = [e for r in results for e in r[4]]
+    return seconds, arts, words, stmts, records, errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,14 +161,20 @@ def main(argv: list[str] | None = None) -> int:
     procs_list = [int(p) for p in a.processes.split(",") if p.strip()]
     if not procs_list or min(procs_list) < 1:
         ap.error("--processes needs positive integers")
-    load_extractor(a.extractor)  # fail early, in the parent, with a clear message
+    extract = load_extractor(a.extractor)  # fail early, in the parent, with a clear message
     if len(a.corpus) == 1 and a.corpus[0].suffix == ".jsonl" and not a.corpus[0].exists():
         from make_corpus import main as make_corpus  # type: ignore[import-not-found]
 
         make_corpus(["--n", str(a.make), "--out", str(a.corpus[0])])
-    n = len(load_articles(a.corpus, a.limit))
+    parent_articles = load_articles(a.corpus, a.limit)
+    n = len(parent_articles)
     if n == 0:
         raise SystemExit(f"{a.corpus}: no articles")
+    # warm up in the parent as well: lazily imported modules and resources are then loaded
+    # before any fork, so every pool runs the very same code and data
+    for art in parent_articles[: a.warmup]:
+        extract(art)
+    del parent_articles
 
     ctx = mp.get_context(a.start_method)
     cores = os.cpu_count()
@@ -184,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
                 with a.records.open("w", encoding="utf-8") as fh:
                     for rec in runs[-1][4]:
                         fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        seconds, arts, words, stmts, _ = min(runs, key=lambda x: x[0])
-        counts.add(stmts)
+        seconds, arts, words, stmts, _, errors = min(runs, key=lambda x: x[0])
+        counts.update(x[3] for x in runs)
+        if errors:
+            print(f"{procs} processes: {len(errors)} articles raised, e.g. {errors[0]}")
         rate = arts / seconds if seconds else float("inf")
         if base_rate is None:
             base_rate = rate * procs_list[0] if procs_list[0] != 1 else rate
@@ -199,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                 "articles_per_s": round(rate, 1),
                 "words_per_s": round(words / seconds if seconds else float("inf")),
                 "statements": stmts,
+                "errors": len(errors),
                 "speedup": round(speedup, 2),
                 "efficiency": round(speedup / procs, 2),
                 "seconds_all_runs": [round(x[0], 3) for x in runs],

@@ -41,6 +41,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=__version__,
         summary="Who said what about negotiating an end to the war in Ukraine: SPARQL 1.1 endpoint and API.",
         lifespan=lifespan,
+        docs_url=None,  # served by api/docs.py: offline assets, CSP-clean
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
@@ -66,9 +68,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             )
         return response
 
-    from stancegraph.api import resources, rest, sparql
+    from stancegraph.api import docs, resources, rest, sparql
 
     app.include_router(sparql.router)
     app.include_router(rest.router)
     app.include_router(resources.router)
+    app.include_router(docs.router)
     return app

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_venv
+setup_web_assets
 export STANCEGRAPH_STORE="${STANCEGRAPH_STORE:-data/store}"
 .venv/bin/stancegraph ingest ../shared/seeds
 .venv/bin/stancegraph stats

@@ -14,6 +14,16 @@ setup_venv() {
   fi
 }
 
+# Swagger UI for /docs, from npm (pinned in api/web/vendor/package-lock.json); best effort.
+setup_web_assets() {
+  if [ -f api/web/vendor/node_modules/swagger-ui-dist/swagger-ui-bundle.js ]; then return 0; fi
+  if command -v npm >/dev/null 2>&1; then
+    (cd api/web/vendor && npm ci --no-audit --no-fund --silent) || echo "note: npm ci failed; /docs will link /openapi.json" >&2
+  else
+    echo "note: npm not found; /docs will link /openapi.json" >&2
+  fi
+}
+
 # Debian's Chromium for the browser tests (Playwright drives it); best effort.
 setup_browser() {
   if command -v chromium >/dev/null 2>&1; then return 0; fi

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_venv dev
+setup_web_assets
 setup_browser || echo "note: no headless Chromium; browser tests will be skipped" >&2
 
 echo "== ruff"

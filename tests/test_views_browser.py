@@ -122,3 +122,16 @@ def test_xss_payloads_do_not_execute(browser: Any, site: tuple[str, str]) -> Non
     assert not watch.dialogs, f"script ran: {watch.dialogs}"
     assert not watch.problems, watch.problems
     page.close()
+
+
+def test_api_docs_render_offline_under_the_csp(browser: Any, live_server: Callable[..., str]) -> None:
+    from stancegraph.api.docs import assets_installed
+
+    if not assets_installed():
+        pytest.skip("Swagger UI assets not installed (scripts/setup.sh runs npm ci in api/web/vendor)")
+    base = live_server()
+    page, watch = open_page(browser, f"{base}/docs")
+    page.wait_for_selector("text=/statements", timeout=15000)
+    assert page.locator(".opblock").count() >= 5  # one block per operation
+    assert not [p for p in watch.problems if "CSP" in p or "pageerror" in p], watch.problems
+    page.close()

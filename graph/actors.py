@@ -100,6 +100,16 @@ def _index() -> dict[str, Actor]:
     return index
 
 
+@cache
+def _by_iri() -> dict[str, Actor]:
+    return {actor.iri: actor for actor in load_gazetteer()}
+
+
+def curated_actor(iri: str) -> Actor | None:
+    """The gazetteer entry minted as ``iri``, if it is a curated actor."""
+    return _by_iri().get(iri)
+
+
 def lookup(name: str) -> Actor | None:
     """The curated actor with this name or alias, if any."""
     return _index().get(fold_name(name))

@@ -34,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from stancegraph import __version__
 from stancegraph.graph import namespaces as ns
-from stancegraph.graph.actors import actor_type, resolve_name
+from stancegraph.graph.actors import actor_type, curated_actor, resolve_name
 from stancegraph.graph.records import Article, Speaker, Statement
 
 _A = NamedNode(ns.RDF + "type")
@@ -52,8 +52,16 @@ def _typed(value: str, datatype: str) -> Literal:
     return Literal(value, datatype=NamedNode(ns.XSD + datatype))
 
 
-def date_literal(value: str) -> Literal:
-    """``YYYY-MM-DD`` → xsd:date, ``YYYY-MM`` → xsd:gYearMonth (month precision stays visible)."""
+_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+
+
+def date_literal(value: str) -> Literal | None:
+    """``YYYY-MM-DD`` → xsd:date, ``YYYY-MM`` → xsd:gYearMonth (month precision stays visible).
+
+    Anything else is not a date we can state: None, and the statement stays undated.
+    """
+    if not _DATE.fullmatch(value):
+        return None
     return _typed(value, "date" if len(value) == 10 else "gYearMonth")
 
 
@@ -126,6 +134,7 @@ def article_quads(
     add(software, _p(ns.SCHEMA, "name"), Literal(f"stancegraph {__version__}"))
 
     seen_actors: set[str] = set()
+    seen_spans: set[str] = set()
     for stmt in statements:
         sp_iri = speaker_iri(stmt.speaker)
         st = _n(ns.statement_iri(sp_iri, stmt.stance, stmt.date, stmt.conditions))
@@ -146,11 +155,15 @@ def article_quads(
             add(st, _p(ns.SG, "target"), _n(target_iri))
             if target_iri not in seen_actors and not resolve_name(stmt.target):
                 _actor_quads(Speaker(stmt.target, "state"), target_iri, add, seen_actors)
-        if stmt.date:
-            add(st, _p(ns.SG, "dateSaid"), date_literal(stmt.date))
+        said = date_literal(stmt.date) if stmt.date else None
+        if said is not None:
+            add(st, _p(ns.SG, "dateSaid"), said)
         add(st, _p(ns.SG, "reportedIn"), art)
         for ev in (stmt.evidence, *stmt.extra_evidence):
             span = _n(ns.evidence_iri(article.id, ev.start, ev.end, st.value))
+            if span.value in seen_spans:  # the same span twice: one report, stated once
+                continue
+            seen_spans.add(span.value)
             add(st, _p(ns.SG, "evidence"), span)
             add(span, _A, _p(ns.SG, "EvidenceSpan"))
             add(span, _A, _p(ns.OA, "TextPositionSelector"))
@@ -173,7 +186,8 @@ def _actor_quads(speaker: Speaker, iri: str, add, seen: set[str]) -> None:  # ty
             add(node, _p(ns.SCHEMA, "description"), Literal(speaker.description, language="en"))
         return
     seen.add(iri)
-    add(node, _A, _p(ns.SG, actor_type(speaker.kind)))
+    curated = curated_actor(iri)  # the gazetteer's kind wins over the extractor's guess
+    add(node, _A, _p(ns.SG, actor_type(curated.kind if curated else speaker.kind)))
     add(node, _p(ns.SCHEMA, "name"), Literal(speaker.name))
     if speaker.description:
         add(node, _p(ns.SCHEMA, "description"), Literal(speaker.description, language="en"))

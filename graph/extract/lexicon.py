@@ -47,6 +47,7 @@ class Lexicon:
     stances: dict[str, Concept]
     markers: re.Pattern[str] | None
     conditions: dict[str, Concept]
+    offers: re.Pattern[str] | None = None  # sg:offerMarker: a concession offered in return
     any_stance: re.Pattern[str] | None = None  # union of all stance cues: one scan rules a clause out
     any_condition: re.Pattern[str] | None = None
 
@@ -118,15 +119,17 @@ def _union(concepts: dict[str, Concept]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
 
 
-def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str]]:
+def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str], list[str]]:
     from rdflib import URIRef
 
     g = _load_graph(name)
     skos = {p: URIRef(SKOS + p) for p in ("prefLabel", "altLabel", "hiddenLabel", "notation", "Concept")}
     pattern, marker, negated = URIRef(SG + "pattern"), URIRef(SG + "marker"), URIRef(SG + "negatedAs")
+    offer = URIRef(SG + "offerMarker")
     rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     concepts: dict[str, Concept] = {}
     markers: list[str] = []
+    offers: list[str] = []
     for subject in sorted(g.subjects(rdf_type, skos["Concept"])):
         iri = str(subject)
         if not iri.startswith(namespace):
@@ -139,24 +142,26 @@ def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str]]
         ]
         parts += [pattern_to_regex(str(o)) for o in g.objects(subject, pattern)]
         marks = [pattern_to_regex(str(o)) for o in g.objects(subject, marker)]
+        offers += [pattern_to_regex(str(o)) for o in g.objects(subject, offer)]
         if code == "conditional":
             # the labels of `conditional` mark a demand; on their own they are no stance
             markers.extend(parts + marks)
             parts = []
         neg = next((str(o)[len(namespace) :] for o in g.objects(subject, negated)), None)
         concepts[code] = Concept(code, _compile(parts), neg)
-    return concepts, markers
+    return concepts, markers, offers
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon (parsed once per process)."""
-    stances, markers = _concepts("stances.ttl", STANCE_NS)
-    conditions, _ = _concepts("conditions.ttl", CONDITION_NS)
+    stances, markers, offers = _concepts("stances.ttl", STANCE_NS)
+    conditions, _, _ = _concepts("conditions.ttl", CONDITION_NS)
     return Lexicon(
         stances=stances,
         markers=_compile(markers),
         conditions=conditions,
+        offers=_compile(offers),
         any_stance=_union(stances),
         any_condition=_union(conditions),
     )

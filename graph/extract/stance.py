@@ -33,12 +33,6 @@ _NEGATOR = re.compile(
     r"(?:\bnot|n[’']t|\bnever|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
-_OFFER = re.compile(
-    r"\bin\s+(?:return|exchange)\b|\bwe\s+(?:could|would|are\s+ready\s+to|are\s+prepared\s+to|are\s+willing\s+to)\s+"
-    r"(?:also\s+)?(?:withdraw|pull\s+back|give\s+up|cede|accept|agree\s+to|lift|ease|offer|guarantee|recogni[sz]e)|"
-    r"\boffer(?:ed|s|ing)?\s+to\s+(?:withdraw|lift|guarantee|recogni[sz]e|pull)",
-    re.IGNORECASE,
-)
 _NEGOTIATION = re.compile(
     r"\b(?:negotiat\w*|talks?|dialogue|peace|settlement|agreement|deal|end\s+(?:to\s+)?(?:the|this)\s+(?:war|conflict)|"
     r"war\s+(?:will|would|must|should)\s+(?:be\s+over|end)|ceasefire|truce)\b",
@@ -150,7 +144,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     marker = lex.markers.search(clause) if lex.markers else None
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
         marker = None
-    offer = _OFFER.search(clause) is not None
+    offer = lex.offers is not None and lex.offers.search(clause) is not None
     stance: str | None = None
     hit: re.Match[str] | None = None
     target: str | None = None

@@ -174,7 +174,18 @@ NATIONALITY = {
     "government": None, "western": "west", "european": "european-union", "eu": "european-union",
     "nato": "nato", "chinese": "china", "turkish": "turkey", "british": "united-kingdom", "german": "germany",
     "french": "france", "russia's": "russia", "kremlin's": "russia",
+    "saudi": "saudi-arabia", "riyadh": "saudi-arabia", "brazilian": "brazil", "indian": "india",
+    "hungarian": "hungary", "belarusian": "belarus", "polish": "poland", "qatari": "qatar", "israeli": "israel",
+    "italian": "italy", "japanese": "japan", "vatican": "vatican", "swiss": "switzerland", "emirati": "united-arab-emirates",
+    "beijing": "china", "ankara": "turkey", "china's": "china", "turkey's": "turkey", "türkiye's": "turkey",
 }  # fmt: skip
+_MULTI_NATIONALITY = {"south african": "south-africa", "holy see": "vatican", "saudi arabian": "saudi-arabia"}
+ORG_HEAD = re.compile(
+    r"^(?:the\s+)?(?P<mod>(?:[\w’'.-]+\s+){1,4})(?:presidency|ministry|government|embassy|cabinet|parliament|"
+    r"council|delegation|mission|administration|military|army|command|secretariat|commission|foreign\s+office|"
+    r"presidential\s+office|office)$",
+    re.IGNORECASE,
+)
 ANON_HEADS = re.compile(
     r"\b(?:sources?|officials?|diplomats?|insiders?|people\s+familiar|person\s+familiar|spokesm[ae]n|"
     r"spokeswom[ae]n|spokespersons?|aides?|advis[eo]rs?|representatives?|negotiators?|lawmakers?|"
@@ -217,7 +228,11 @@ _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")
 
 def nationality(text: str) -> str | None:
     """The side a phrase names by adjective or metonym ("senior US officials" -> united-states)."""
-    for tok in re.findall(r"[\w.’']+", text.lower().replace("’", "'")):
+    low = text.lower()
+    for words, side in _MULTI_NATIONALITY.items():
+        if words in low:
+            return side
+    for tok in re.findall(r"[\w.’']+", low.replace("’", "'")):
         tok = tok.rstrip(".") if tok not in ("u.s.",) else tok
         side = NATIONALITY.get(tok)
         if side:
@@ -309,6 +324,11 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
             return g.actor(pick, ctx.when, description or np)
         if len(cands) == 1 and not indefinite:
             return g.actor(cands[0], ctx.when, description or np)
+    org = ORG_HEAD.match(np)
+    if org and not ANON_HEADS.search(np):
+        side = nationality(org.group("mod"))
+        if side is not None or re.search(r"[A-Z]", org.group("mod")):
+            return _mint(bare, "organization", side, ctx, description)
     if ANON_HEADS.search(np) and (starts_det or _PLURAL_ANON.search(np) or not _person_name(np)):
         side = nationality(np) or (ctx.scene_side if re.search(r"\bgovernment\b", lowered) else None)
         name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare

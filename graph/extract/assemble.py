@@ -276,8 +276,6 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
                 continue
             if stance == "refuses" and has_conditional and not u.conditions:
                 continue
-            if stance == "urges" and "mediates" in stances:
-                stance = "mediates"  # a third party's call for talks is part of its mediation
             conf = _CONFIDENCE.get(claim.method, 0.6) * u.strength
             grp = by_stance.get(stance)
             assert claim.actor is not None

@@ -191,7 +191,7 @@ _FINITE = re.compile(
     r"took|takes|made|went|said|says)\b"
 )
 _APPOS_START = re.compile(
-    r"^\s*(?:an?\s|the\s+[a-z]|[a-z]|\d|(?:Deputy|Foreign|Prime|Vice|Defence|Defense|Special|Chief|Head|"
+    r"^\s*(?:an?\s|the\s|[a-z]|\d|(?:Deputy|Foreign|Prime|Vice|Defence|Defense|Special|Chief|Head|"
     r"Senior|Secretary|Minister|Director|Chairman|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|"
     r"Ambassador|Envoy|Commander|General)\b)"
 )
@@ -296,7 +296,7 @@ def _subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | 
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, off + len(m.group("np")), m.group("desc")
-    if len(segs) >= 2 and _APPOS_START.match(seg) and not re.match(r"^\s*[a-z]+\s+[A-Z]", seg):
+    if len(segs) >= 2 and _APPOS_START.match(seg) and not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg):
         ps, pe = segs[-2]
         prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())

@@ -38,6 +38,8 @@ _NEGOTIATION = re.compile(
     r"war\s+(?:will|would|must|should)\s+(?:be\s+over|end)|ceasefire|truce)\b",
     re.IGNORECASE,
 )
+_OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
+_BELLIGERENTS = {"russia", "ukraine"}
 _SELF_WORDS = re.compile(r"\b(?:we|our|I|my)\b", re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
 _PREP_BEFORE = re.compile(
@@ -175,12 +177,14 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
             if negated:
                 stance = "accuses" if side == "other" else "refuses"
             elif side == "other":
-                continue
+                if not _OBLIGATION.search(pre):
+                    continue
+                stance = "urges"  # "Kyiv should make clear it is open to talks"
             else:
                 stance = "ready"
         elif code == "mediates":
-            if negated:
-                continue
+            if negated or (speaker.curated and bloc(speaker.side or speaker.key) in _BELLIGERENTS):
+                continue  # a party to the war does not mediate (vocabulary: "as a third party")
             stance = "mediates"
         else:
             if negated and code != "accuses":

@@ -209,6 +209,9 @@ _RIGHT_NP = re.compile(
     r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
 )
 _NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
+_INTRO = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,2}[A-ZÀ-Þ][\w’'\-]+),\s+(?:\d{1,3},\s+)?(?:an?\s|the\s|\d|who\s|[a-z])"
+)
 _EXTENSION = re.compile(r"\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
 
 
@@ -534,6 +537,14 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     if fr and fr.group() and not _FRONTED.match(fr.group()):
         fr = None
     pos = s + (fr.end() if fr else 0)
+    intro = _INTRO.match(text, pos, sent.end)
+    comma = text.find(", ", s, min(sent.end, s + 40))
+    if intro is None and comma > 0:  # "A few metres away, Mykola, 61, ..."
+        intro = _INTRO.match(text, comma + 2, sent.end)
+    if intro:  # "Oksana Petrenko, 45, a teacher, was buying bread": a person introduced (vox pops)
+        actor = interpret(intro.group("name"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor, None, intro.end("name")
     m = re.match(
         r"((?:[A-Za-z’'.\-]+\s+){0,5}?[A-Za-z’'.\-]+)\s+(?:has\s+|had\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b",
         text[pos : sent.end],

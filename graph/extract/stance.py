@@ -30,7 +30,7 @@ _CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
 _NEGOTIATION = re.compile(

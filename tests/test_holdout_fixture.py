@@ -15,34 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from stancegraph.graph import records
+
 HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
 GOLD = HOLDOUT / "gold.jsonl"
 README = HOLDOUT / "README.md"
 
-# The codes of shared/spec/vocabulary.md (they are never renamed).
-STANCES = {"ready", "conditional", "refuses", "urges", "accuses", "mediates"}
-CONDITIONS = {
-    "russian-withdrawal",
-    "borders-1991",
-    "ukrainian-withdrawal",
-    "territorial-recognition",
-    "neutrality",
-    "counterpart-leadership",
-    "accountability",
-    "reparations",
-    "istanbul-basis",
-    "battlefield-realities",
-    "international-law",
-    "ceasefire",
-    "security-guarantees",
-    "sanctions-relief",
-    "demilitarization",
-    "peace-formula-basis",
-    "victory",
-    "root-causes",
-    "talks-format",
-    "talks-ban-lifted",
-}
+# The codes of shared/spec/vocabulary.md (tests/test_ontology.py checks them against it).
+STANCES = set(records.STANCES)
+CONDITIONS = set(records.CONDITIONS)
 KINDS = {"person", "organization", "state", "group", "anonymous"}
 # The only Wikidata ids the gold may carry, with the speaker each belongs to.
 QIDS = {

@@ -21,6 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 SG = "https://w3id.org/stancegraph/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -33,11 +36,31 @@ _WORDS = r"(?:\s+[\w’'-]+){0,3}?"
 
 @dataclass(frozen=True)
 class Concept:
-    """One SKOS concept compiled for matching."""
+    """One SKOS concept compiled for matching.
+
+    ``anchors``: literal strings (lower case) one of which occurs in any text the regex
+    matches -- a substring test rules most clauses out before the regex runs.
+    """
 
     code: str
     regex: re.Pattern[str] | None
     negated_as: str | None = None
+    anchors: tuple[str, ...] | None = None
+    parts: tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...] = ()  # the alternatives of ``regex``
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """The match ``regex.search(text)`` would give, trying only the alternatives whose
+        anchors occur in ``low`` (``text.lower()``): leftmost, then first alternative."""
+        if self.regex is None or (self.anchors is not None and not any(a in low for a in self.anchors)):
+            return None
+        best: re.Match[str] | None = None
+        for anchors_, rx in self.parts:
+            if anchors_ is not None and not any(a in low for a in anchors_):
+                continue
+            m = rx.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
 
 
 @dataclass(frozen=True)
@@ -48,8 +71,6 @@ class Lexicon:
     markers: re.Pattern[str] | None
     conditions: dict[str, Concept]
     offers: re.Pattern[str] | None = None  # sg:offerMarker: a concession offered in return
-    any_stance: re.Pattern[str] | None = None  # union of all stance cues: one scan rules a clause out
-    any_condition: re.Pattern[str] | None = None
 
 
 def pattern_to_regex(pattern: str) -> str:
@@ -97,12 +118,81 @@ def label_to_regex(label: str) -> str:
     return r"\s+".join(words)
 
 
+def _seq_anchors(items: Any) -> frozenset[str] | None:
+    """The best anchor set of a parsed regex sequence: literals one of which must occur, or None."""
+    cands: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            cands.append(frozenset(["".join(run)]))
+        run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        sub: frozenset[str] | None = None
+        if op is _C.SUBPATTERN:
+            sub = _seq_anchors(av[-1])
+        elif op is _C.BRANCH:
+            alts = [_seq_anchors(b) for b in av[1]]
+            sub = frozenset().union(*alts) if all(alts) else None  # type: ignore[arg-type]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            sub = _seq_anchors(av[2])
+        if sub:
+            cands.append(sub)
+    flush()
+    if not cands:
+        return None
+    return min(cands, key=_anchor_cost)
+
+
+#: words that occur in most sentences of war reporting: a poor gate, used only when nothing else is required
+_COMMON = (
+    "russia", "ukrain", "moscow", "kyiv", "kiev", "peace", "talk", "negotiat", "war", "they", "the", "will", "would",
+    "with", "that", "and", "not", "our", "their", "this", "have", "has", "should", "must", "putin", "zelensk", "said",
+    "for", "was", "were", "are", "kremlin", "west", "about", "after", "only", "all", "any",
+)  # fmt: skip
+
+
+def _anchor_cost(found: frozenset[str]) -> tuple[int, int]:
+    common = sum(100 for a in found if any(a.startswith(w) for w in _COMMON))
+    return common + len(found), -min(len(a) for a in found)
+
+
+def anchors(pattern: str) -> tuple[str, ...] | None:
+    """Required literals of a regex (see :class:`Concept`); None when none can be derived."""
+    found = _seq_anchors(_parser.parse(pattern, re.IGNORECASE))
+    if not found:
+        return None
+    # a literal containing a shorter one adds nothing to a substring test
+    keep = [a for a in found if not any(b != a and b in a for b in found)]
+    return tuple(sorted(keep))
+
+
+def _ordered(parts: list[str]) -> list[str]:
+    # longest first, so a longer wording wins over its prefix at the same position
+    return sorted(set(parts), key=len, reverse=True)
+
+
+def _whole(alternation: str) -> str:
+    return r"(?<![\w-])(?:" + alternation + r")(?![\w-])"
+
+
 def _compile(parts: list[str]) -> re.Pattern[str] | None:
     if not parts:
         return None
-    # longest first, so a longer wording wins over its prefix at the same position
-    parts = sorted(set(parts), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(_whole("|".join(_ordered(parts))), re.IGNORECASE)
+
+
+def _concept(code: str, parts: list[str], negated_as: str | None) -> Concept:
+    regex = _compile(parts)
+    if regex is None:
+        return Concept(code, None, negated_as)
+    split = tuple((anchors(p), re.compile(_whole(p), re.IGNORECASE)) for p in _ordered(parts))
+    return Concept(code, regex, negated_as, anchors(regex.pattern), split)
 
 
 def _load_graph(name: str):  # type: ignore[no-untyped-def]
@@ -112,11 +202,6 @@ def _load_graph(name: str):  # type: ignore[no-untyped-def]
     data = resources.files("stancegraph.ontology").joinpath(name).read_text(encoding="utf-8")
     g.parse(data=data, format="turtle")
     return g
-
-
-def _union(concepts: dict[str, Concept]) -> re.Pattern[str] | None:
-    parts = [c.regex.pattern for c in concepts.values() if c.regex is not None]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
 
 
 def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str], list[str]]:
@@ -148,7 +233,7 @@ def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str],
             markers.extend(parts + marks)
             parts = []
         neg = next((str(o)[len(namespace) :] for o in g.objects(subject, negated)), None)
-        concepts[code] = Concept(code, _compile(parts), neg)
+        concepts[code] = _concept(code, parts, neg)
     return concepts, markers, offers
 
 
@@ -162,6 +247,4 @@ def lexicon() -> Lexicon:
         markers=_compile(markers),
         conditions=conditions,
         offers=_compile(offers),
-        any_stance=_union(stances),
-        any_condition=_union(conditions),
     )

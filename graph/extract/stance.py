@@ -126,22 +126,22 @@ def _target_name(clause: str, speaker: Actor) -> str | None:
     return None
 
 
-def _find(lex: Lexicon, code: str, text: str) -> re.Match[str] | None:
-    c = lex.stances.get(code)
-    return c.regex.search(text) if c and c.regex else None
+_ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
 
 
 def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | None:
     """The stance (or the bare demand) of one clause ``norm[start:end]``."""
     lex = lexicon()
     clause = norm[start:end]
-    conds: tuple[str, ...] = ()
-    if lex.any_condition is not None and lex.any_condition.search(clause):
-        conds = tuple(
-            sorted(code for code, c in lex.conditions.items() if c.regex is not None and c.regex.search(clause))
-        )
-    has_cue = lex.any_stance is not None and lex.any_stance.search(clause) is not None
-    if not conds and not has_cue and not _NEGOTIATION.search(clause):
+    low = clause.lower()
+    conds = tuple(sorted(code for code, c in lex.conditions.items() if c.search(clause, low)))
+    found: list[tuple[str, re.Match[str]]] = []
+    for code in _ORDER:
+        c = lex.stances.get(code)
+        m = c.search(clause, low) if c else None
+        if m is not None:
+            found.append((code, m))
+    if not conds and not found and not _NEGOTIATION.search(clause):
         return None
     marker = lex.markers.search(clause) if lex.markers else None
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
@@ -150,10 +150,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     stance: str | None = None
     hit: re.Match[str] | None = None
     target: str | None = None
-    for code in ("mediates", "accuses", "urges", "refuses", "ready"):
-        m = _find(lex, code, clause) if has_cue else None
-        if m is None:
-            continue
+    for code, m in found:
         pre = clause[: m.start()]
         negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
         if code == "ready" and "precondition" in m.group().lower():

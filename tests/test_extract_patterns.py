@@ -222,3 +222,95 @@ def test_lexicon_comes_from_skos_labels() -> None:
     assert len(lex.conditions) == 20
     ready = lex.stances["ready"].regex
     assert ready is not None and ready.search("they were open to negotiations")
+
+
+# --- general news-register patterns (rules-0.2) -----------------------------------------
+
+LEAD = "A short introduction to the report.\n\n"
+
+
+def stances(text: str) -> set[tuple[str, str]]:
+    return {(s.speaker.name, s.stance) for s in run(LEAD + text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Sergei Lavrov said on Monday that Moscow had never shut the door to diplomacy.", "ready"),
+        ("Sergei Lavrov said on Monday that Russia would not take part in any summit on Ukraine.", "refuses"),
+        ("Sergei Lavrov said on Monday that there was nothing to discuss with the current government.", "refuses"),
+        ("Sergei Lavrov said on Monday that the West had no interest in a genuine settlement.", "accuses"),
+        ("Sergei Lavrov said on Monday that London had forbidden Kyiv to negotiate.", "accuses"),
+        ("Sergei Lavrov said on Monday that Kyiv wanted a truce only to rearm.", "accuses"),
+    ],
+)
+def test_stance_wordings(text: str, stance: str) -> None:
+    assert ("Sergey Lavrov", stance) in stances(text)
+
+
+def test_hypocrisy_accusation() -> None:
+    got = stances("Dmytro Kuleba said on Monday that Moscow speaks of peace by day and launches missiles by night.")
+    assert ("Dmytro Kuleba", "accuses") in got
+
+
+def test_belligerent_does_not_mediate() -> None:
+    got = stances("Dmytro Kuleba said on Monday that the latest peace initiative from Moscow was a trap.")
+    assert not any(s == "mediates" for _, s in got)
+
+
+def test_third_party_venue_offer_is_mediation() -> None:
+    got = run(
+        LEAD
+        + "Cardinal Ennio Bartoli, the Holy See's envoy, said on Monday that the Vatican could offer a neutral venue."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Ennio Bartoli", "mediates")]
+
+
+def test_obligation_on_the_other_side_is_an_appeal() -> None:
+    got = stances("Senior European officials said on Monday that Moscow should signal it is open to talks.")
+    assert any(s == "urges" for _, s in got)
+
+
+def test_organisation_with_nationality_adjective() -> None:
+    st = one(LEAD + "The Brazilian presidency said on Monday that it was ready to mediate between the two sides.")
+    assert (st.speaker.name, st.speaker.kind, st.speaker.affiliation, st.stance) == (
+        "Brazilian presidency",
+        "organization",
+        "Brazil",
+        "mediates",
+    )
+
+
+def test_vox_pop_introduction_resolves_pronoun() -> None:
+    text = (
+        "Marta Kostenko, 52, a nurse from Poltava, was queuing for water on Tuesday.\n\n"
+        "\u201cLet them talk, the sooner the better,\u201d she said."
+    )
+    got = run(LEAD + text)
+    assert [(s.speaker.name, s.stance, s.date) for s in got] == [("Marta Kostenko", "urges", "2024-03-12")]
+
+
+def test_demand_with_first_then() -> None:
+    st = one(LEAD + "Dmytro Kuleba said on Monday: \u201cFirst Russia withdraws its troops, then we talk.\u201d")
+    assert st.stance == "conditional" and "russian-withdrawal" in st.conditions
+
+
+def test_offer_markers_come_from_turtle() -> None:
+    lex = lexicon()
+    assert lex.offers is not None and lex.offers.search("we could also lift the blockade in return")
+
+
+def test_anchored_search_equals_plain_search() -> None:
+    lex = lexicon()
+    texts = [
+        "they keep talking about peace while they shell our cities",
+        "we are ready to sit down with them without preconditions tomorrow",
+        "Moscow ruled out any talks until the decree forbidding negotiations is cancelled",
+        "a settlement must respect the realities on the ground and Ukraine's neutral status",
+    ]
+    for t in texts:
+        for c in [*lex.stances.values(), *lex.conditions.values()]:
+            if c.regex is None:
+                continue
+            a, b = c.search(t, t.lower()), c.regex.search(t)
+            assert (a.span() if a else None) == (b.span() if b else None), (c.code, t)

@@ -176,7 +176,8 @@ NATIONALITY = {
     "french": "france", "russia's": "russia", "kremlin's": "russia",
     "saudi": "saudi-arabia", "riyadh": "saudi-arabia", "brazilian": "brazil", "indian": "india",
     "hungarian": "hungary", "belarusian": "belarus", "polish": "poland", "qatari": "qatar", "israeli": "israel",
-    "italian": "italy", "japanese": "japan", "vatican": "vatican", "swiss": "switzerland", "emirati": "united-arab-emirates",
+    "italian": "italy", "japanese": "japan", "vatican": "vatican", "swiss": "switzerland",
+    "emirati": "united-arab-emirates",
     "beijing": "china", "ankara": "turkey", "china's": "china", "turkey's": "turkey", "türkiye's": "turkey",
 }  # fmt: skip
 _MULTI_NATIONALITY = {"south african": "south-africa", "holy see": "vatican", "saudi arabian": "saudi-arabia"}
@@ -229,9 +230,9 @@ _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")
 def nationality(text: str) -> str | None:
     """The side a phrase names by adjective or metonym ("senior US officials" -> united-states)."""
     low = text.lower()
-    for words, side in _MULTI_NATIONALITY.items():
+    for words, multi in _MULTI_NATIONALITY.items():
         if words in low:
-            return side
+            return multi
     for tok in re.findall(r"[\w.’']+", low.replace("’", "'")):
         tok = tok.rstrip(".") if tok not in ("u.s.",) else tok
         side = NATIONALITY.get(tok)

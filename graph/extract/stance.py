@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from stancegraph.graph.extract.actors import Actor, gazetteer
-from stancegraph.graph.extract.lexicon import Lexicon, lexicon
+from stancegraph.graph.extract.lexicon import lexicon
 
 _CLAUSE_SPLIT = re.compile(
     r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
@@ -30,7 +30,8 @@ _CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
 _NEGOTIATION = re.compile(

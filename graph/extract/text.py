@@ -21,7 +21,10 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[\"”][.!?](?=\s+[\"“‘]?[A-Z0-9])")
 _BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
 #: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" attributes
-_LABEL = re.compile(r"(?!Quote\b|Quoting\b|In the words\b)[A-Z][^:.!?“\"\n]{0,50}:\s+(?=[A-Z“\"‘])")
+_LABEL = re.compile(
+    r"(?!Quote\b|Quoting\b|In the words\b)(?![^:\n]{0,50}\b(?:said|says|told|tells|wrote|writes|added|adds|stated|"
+    r"declared|posted|tweeted|insisted|stressed|warned|noted)\b)[A-Z][^:.!?“\"\n]{0,50}:\s+(?=[A-Z“\"‘])"
+)
 _DATELINE = re.compile(
     r"^[\W\d]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published|Posted)[,:]?\s*)?"
     r"(?:\d{1,2}\s+\w+\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})[\s,]*(?:\d{1,2}:\d{2}(?:\s*[AP]M)?)?"

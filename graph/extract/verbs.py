@@ -1,0 +1,159 @@
+"""Speech verbs of English news reporting, with the classes attribution needs.
+
+Why a separate list: which verbs introduce reported speech ("said", "insisted",
+"ruled out", "tweeted") and how they behave (the verb belongs to what is said,
+it only reports, it negates, it is present tense) is vocabulary, kept apart from
+the grammar in :mod:`attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERB_WORDS = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "highlighted",
+    "highlights",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "posted",
+    "tweeted",
+    "explained",
+    "explains",
+    "continued",
+    "remarked",
+    "reiterated",
+    "reiterates",
+    "underlined",
+    "underscored",
+    "believes",
+    "believed",
+    "complained",
+    "complains",
+    "asserted",
+    "asserts",
+    "replied",
+    "responded",
+    "answered",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "suggests",
+    "proposed",
+    "proposes",
+    "commented",
+    "recalled",
+    "mentioned",
+    "observed",
+    "confirmed",
+    "confirms",
+    "hinted",
+    "signalled",
+    "signaled",
+    "indicated",
+    "reminded",
+    "agreed",
+    "agrees",
+    "thinks",
+    "considered",
+    "considers",
+    "described",
+    "describes",
+    "denied",
+    "denies",
+    "deny",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "urging",
+    "demanded",
+    "demands",
+    "rejected",
+    "rejects",
+    "refused",
+    "refuses",
+    "accused",
+    "accuses",
+    "offered",
+    "offers",
+    "vowed",
+    "pledged",
+    "promised",
+    "predicted",
+    "expressed",
+    "voiced",
+    "assured",
+    "maintained",
+    "maintains",
+    "clarified",
+    "conceded",
+    "lamented",
+    "charged",
+    "dismissed",
+    "dismisses",
+    "welcomed",
+    "welcomes",
+    "repeated",
+    "repeats",
+    "echoed",
+    "telling",
+    "saying",
+    "adding",
+    "warning",
+    "insisting",
+    "arguing",
+    "stressing",
+    "noting",
+]
+_VERB_RE = re.compile(
+    r"\b(?:ruled\s+out|rules\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
+    + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
+    + r")\b"
+)
+#: verbs whose own word belongs to what is said ("ruled out talks", "urged Kyiv to ...")
+_INCLUDE_VERB = re.compile(
+    r"^(?:ruled|rules|called|calls|urged|urges|urging|rejected|rejects|refused|refuses|dismissed|dismisses|"
+    r"considered|considers|described|describes|accused|accuses|offered|offers|demanded|demands|welcomed|welcomes)"
+)
+_SAY_ONLY = re.compile(
+    r"^(?:said|says|say|told|tells|added|adds|noted|stressed|emphasi[sz]ed|highlighted|insisted|wrote|"
+    r"declared|stated|explained|continued|remarked|reiterated|underlined|underscored|asserted|replied|"
+    r"responded|answered|warned|argued|claimed|recalled|commented|confirmed)$"
+)
+_TELL = re.compile(r"^(?:told|tells)$")
+_PRESENT = re.compile(
+    r"^(?:says|say|tells|states|declares|announces|adds|notes|stresses|emphasi[sz]es|insists|argues|"
+    r"claims|warns|writes|believes|complains|asserts|suggests|proposes|confirms|agrees|thinks|"
+    r"considers|describes|denies|deny|calls|urges|demands|rejects|refuses|accuses|offers|"
+    r"maintains|dismisses|welcomes|repeats|highlights|explains|reiterates|indicates|makes|rules|points)$"
+)
+_NEGATING = re.compile(r"^(?:denied|denies|deny|dismissed|dismisses)$")

@@ -1,4 +1,4 @@
-"""Consistency checks for the holdout evaluation set (tests/fixtures/holdout/).
+"""Consistency checks for the second development set (tests/fixtures/devset2/, a rotated holdout).
 
 These tests check the fixture, not the extractor: every gold evidence is an
 exact substring of its article, every code is in the controlled vocabulary
@@ -17,9 +17,9 @@ import pytest
 
 from stancegraph.graph import records
 
-HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
-GOLD = HOLDOUT / "gold.jsonl"
-README = HOLDOUT / "README.md"
+DEVSET2 = Path(__file__).parent / "fixtures" / "devset2"
+GOLD = DEVSET2 / "gold.jsonl"
+README = DEVSET2 / "README.md"
 
 # The codes of shared/spec/vocabulary.md (tests/test_ontology.py checks them against it).
 STANCES = set(records.STANCES)
@@ -64,15 +64,15 @@ def _gold() -> list[dict]:
 
 
 def _articles() -> list[str]:
-    return sorted(p.stem for p in HOLDOUT.glob("*.txt"))
+    return sorted(p.stem for p in DEVSET2.glob("*.txt"))
 
 
 def _text(stem: str) -> str:
-    return (HOLDOUT / f"{stem}.txt").read_text(encoding="utf-8")
+    return (DEVSET2 / f"{stem}.txt").read_text(encoding="utf-8")
 
 
 def _meta(stem: str) -> dict:
-    return json.loads((HOLDOUT / f"{stem}.meta.json").read_text(encoding="utf-8"))
+    return json.loads((DEVSET2 / f"{stem}.meta.json").read_text(encoding="utf-8"))
 
 
 def _statement_free() -> set[str]:
@@ -109,7 +109,7 @@ def test_articles_and_metadata() -> None:
         assert "2022-01-01" <= meta["published"] <= "2025-12-31", stem
         words = len(_text(stem).split())
         assert 350 <= words <= 900, f"{stem}: {words} words"
-    assert sorted(p.name[: -len(".meta.json")] for p in HOLDOUT.glob("*.meta.json")) == stems
+    assert sorted(p.name[: -len(".meta.json")] for p in DEVSET2.glob("*.meta.json")) == stems
 
 
 def test_every_article_has_gold_or_is_statement_free() -> None:

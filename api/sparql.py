@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -85,8 +86,19 @@ def _raise_failure(exc: QueryFailed, accept: str | None) -> None:
     raise StancegraphError("the query failed inside the store") from exc
 
 
+async def _check(text: str, settings: Settings, what: str) -> None:
+    """The safety checks; in a thread unless the text is short (the rdflib pass can take a while)."""
+    if len(text) <= 2000 and not _MENTIONS.search(text):
+        check_operation(text, settings, what=what)
+    else:
+        await asyncio.to_thread(check_operation, text, settings, what=what)
+
+
+_MENTIONS = re.compile(r"service|load|\\[uU]", re.IGNORECASE)
+
+
 async def _query(request: Request, op: Operation, settings: Settings, endpoint: str) -> Response:
-    await asyncio.to_thread(check_operation, op.text, settings)
+    await _check(op.text, settings, "query")
     accept = request.headers.get("accept")
     results_format = negotiate_results(accept, op.format_params)
     graph_format = negotiate_graph(accept, op.format_params)
@@ -118,27 +130,36 @@ async def _query(request: Request, op: Operation, settings: Settings, endpoint: 
 
 async def _update(request: Request, op: Operation, store: StoreDep, settings: Settings, endpoint: str) -> Response:
     authorize(request, settings)
-    await asyncio.to_thread(check_operation, op.text, settings, what="update")
+    await _check(op.text, settings, "update")
     text = add_using(op.text, op.default_graphs, op.named_graphs)
     await run_update(store, request.app.state.query_pool, text, endpoint)
     return Response(status_code=204)
 
 
-@router.api_route(
+_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"description": "Query results, or the service description when there is no query."},
+    204: {"description": "The update was applied."},
+    400: {"description": "Malformed request, syntax error, or a refused SERVICE/LOAD."},
+    401: {"description": "An update without the bearer token."},
+    403: {"description": "Updates are disabled or the token is wrong."},
+    406: {"description": "No acceptable format for this result type."},
+    413: {"description": "Query or body over its size limit."},
+    415: {"description": "POST with another media type than the protocol allows."},
+    503: {"description": "Deadline passed, result over max_results, or no worker free."},
+}
+
+
+@router.get(
     "/sparql",
-    methods=["GET", "POST"],
-    summary="SPARQL 1.1 Protocol: query (GET/POST), update (POST), service description (GET)",
-    responses={
-        200: {"description": "Query results, or the service description when there is no query."},
-        204: {"description": "The update was applied."},
-        400: {"description": "Malformed request, syntax error, or a refused SERVICE/LOAD."},
-        401: {"description": "An update without the bearer token."},
-        403: {"description": "Updates are disabled or the token is wrong."},
-        406: {"description": "No acceptable format for this result type."},
-        413: {"description": "Query or body over its size limit."},
-        415: {"description": "POST with another media type than the protocol allows."},
-        503: {"description": "Deadline passed, result over max_results, or no worker free."},
-    },
+    operation_id="sparql_get",
+    summary="SPARQL 1.1 Protocol: query by GET, or the service description without a query",
+    responses=_RESPONSES,
+)
+@router.post(
+    "/sparql",
+    operation_id="sparql_post",
+    summary="SPARQL 1.1 Protocol: query or update by POST (form, sparql-query, sparql-update)",
+    responses=_RESPONSES,
 )
 async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Run a SPARQL query or update, or describe the service (GET without a query)."""

@@ -53,7 +53,9 @@ def _parse(body: bytes, fmt: RdfFormat, target: NamedNode | DefaultGraph, base: 
     return quads
 
 
-@router.api_route("/store", methods=["PUT", "POST", "DELETE"], summary="Replace, add to or drop a graph")
+@router.put("/store", operation_id="graph_store_put", summary="Replace a graph (token needed)")
+@router.post("/store", operation_id="graph_store_post", summary="Add to a graph (token needed)")
+@router.delete("/store", operation_id="graph_store_delete", summary="Drop a graph (token needed)")
 async def graph_store(request: Request, store: StoreDep, runner: RunnerDep, settings: SettingsDep) -> Response:
     """SPARQL 1.1 Graph Store HTTP Protocol (PUT, POST, DELETE) for one graph; needs the token."""
     authorize(request, settings)

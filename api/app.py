@@ -7,14 +7,15 @@ event loop never blocks. Tests build a fresh app and store each.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from stancegraph import __version__
 from stancegraph.api.errors import install_error_handlers
+from stancegraph.api.headers import SecurityHeaders
 from stancegraph.api.runner import StoreRunner
 from stancegraph.graph.store import GraphStore
 from stancegraph.settings import Settings
@@ -55,18 +56,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             expose_headers=["Link", "Content-Type"],
         )
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-            )
-        return response
+    app.add_middleware(SecurityHeaders)
 
     from stancegraph.api import docs, resources, rest, sparql
 

@@ -24,9 +24,8 @@ and letting queries resume while it still runs would break the read-only workers
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pyoxigraph import NamedNode
 
@@ -70,21 +69,14 @@ def add_using(update: str, default_graphs: tuple[str, ...] | None, named_graphs:
     return update
 
 
-def _writer_lock(store: GraphStore) -> Any:
-    # GraphStore serializes its own writes with this lock; ours take the same one.
-    return getattr(store, "_write_lock", None) or contextlib.nullcontext()
-
-
 async def write(store: GraphStore, pool: QueryPool, fn: Callable[[], T]) -> T:
     """Run the write ``fn`` off the event loop, alone, then flush; workers see it next."""
     if store.read_only:
         raise StoreError("the store is open read-only")
 
     def locked() -> T:
-        with _writer_lock(store):
-            result = fn()
-            store.raw.flush()
-            return result
+        with store.writing():
+            return fn()
 
     async with pool.exclusive():
         return await asyncio.get_running_loop().run_in_executor(None, locked)

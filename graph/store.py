@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
@@ -80,30 +81,35 @@ class GraphStore:
 
     # -- writing -------------------------------------------------------------------
 
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """Exclusive write access to the raw store (one writer at a time), flushed after."""
+        self._check_writable()
+        with self._write_lock:
+            yield self._store
+            self._store.flush()
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError("the store is open read-only")
 
     def replace_graphs(self, graphs: dict[str, list[Quad]]) -> None:
         """Replace each named graph by the given quads (bulk loaded), one writer at a time."""
-        self._check_writable()
-        with self._write_lock:
+        with self.writing() as raw:
             for iri, quads in graphs.items():
                 node = NamedNode(iri)
-                if self._store.contains_named_graph(node):
-                    self._store.remove_graph(node)
+                if raw.contains_named_graph(node):
+                    raw.remove_graph(node)
                 if quads:
-                    self._store.bulk_extend(quads)
-            self._store.flush()
+                    raw.bulk_extend(quads)
 
     def remove_graph(self, iri: str) -> bool:
         """Drop one named graph; True when it existed."""
-        self._check_writable()
-        with self._write_lock:
+        with self.writing() as raw:
             node = NamedNode(iri)
-            if not self._store.contains_named_graph(node):
+            if not raw.contains_named_graph(node):
                 return False
-            self._store.remove_graph(node)
+            raw.remove_graph(node)
             return True
 
     def load_reference_data(self) -> None:
@@ -112,14 +118,12 @@ class GraphStore:
 
     def load_rdf(self, data: bytes | IO[bytes], fmt: RdfFormat, graph: str | None = None) -> int:
         """Bulk-load RDF into a named graph (or, for datasets, as given); returns quads added."""
-        self._check_writable()
         before = len(self._store)
-        with self._write_lock:
+        with self.writing() as raw:
             kwargs: dict[str, Any] = {"format": fmt}
             if graph is not None and not fmt.supports_datasets:
                 kwargs["to_graph"] = NamedNode(graph)
-            self._store.bulk_load(data, **kwargs)
-            self._store.flush()
+            raw.bulk_load(data, **kwargs)
         return len(self._store) - before
 
     # -- reading -------------------------------------------------------------------

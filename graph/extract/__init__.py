@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.2.0"
+EXTRACTOR_VERSION = "rules-0.3.0"
 
 
 def extract_statements(article: Article) -> list[Statement]:

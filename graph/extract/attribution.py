@@ -69,6 +69,13 @@ _INTRO = re.compile(
 _EXTENSION = re.compile(r"\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
 
 
+#: "dismissed the offer" is a refusal, the verb's own content; "denied that ..." negates what follows
+_HAS_OBJECT = re.compile(
+    r"\s+(?:the|this|that|these|his|her|their|its|any|all|such)?\s*(?:[\w’'-]+\s+){0,3}?(?:offer|offers|proposals?|"
+    r"plans?|idea|ideas|initiative|ultimatums?|demands?|terms|formula|conditions|calls?|invitation|talks|negotiations)\b"
+)
+
+
 @dataclass
 class Claim:
     """An attributed piece of a sentence: who, what (content spans), and the frame around it."""
@@ -359,7 +366,7 @@ def claims_in_sentence(
                 verb=verb,
                 pronoun=pronoun,
                 tense=_tense(verb, h.aux),
-                negated=bool(_NEGATING.match(verb)),
+                negated=bool(_NEGATING.match(verb)) and not _HAS_OBJECT.match(text, ve),
             )
         )
     return out

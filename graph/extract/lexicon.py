@@ -10,6 +10,8 @@ Label syntax (documented in the Turtle headers as well):
 
 - ``skos:prefLabel`` / ``skos:altLabel`` / ``skos:hiddenLabel``: literal phrases, matched
   case-insensitively as whole words; a space matches any run of whitespace.
+- ``sg:weakPattern``: a regular expression that signals the concept only in a clause about
+  negotiations (one the scheme's ``sg:topicPattern`` matches): recall for paraphrases.
 - ``sg:pattern`` (and ``sg:marker`` on ``conditional``): regular expressions, whole words,
   case-insensitive; a literal space outside ``[...]`` matches any whitespace, ``<gap>``
   is up to 60 characters inside one clause and ``<w>`` up to three words.
@@ -71,6 +73,8 @@ class Lexicon:
     markers: re.Pattern[str] | None
     conditions: dict[str, Concept]
     offers: re.Pattern[str] | None = None  # sg:offerMarker: a concession offered in return
+    weak: dict[str, Concept] | None = None  # sg:weakPattern: a cue only inside a clause about negotiations
+    topic: re.Pattern[str] | None = None  # sg:topicPattern: what makes a clause one about negotiations
 
 
 def pattern_to_regex(pattern: str) -> str:
@@ -204,17 +208,21 @@ def _load_graph(name: str):  # type: ignore[no-untyped-def]
     return g
 
 
-def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str], list[str]]:
+def _concepts(
+    name: str, namespace: str
+) -> tuple[dict[str, Concept], list[str], list[str], dict[str, Concept], list[str]]:
     from rdflib import URIRef
 
     g = _load_graph(name)
     skos = {p: URIRef(SKOS + p) for p in ("prefLabel", "altLabel", "hiddenLabel", "notation", "Concept")}
     pattern, marker, negated = URIRef(SG + "pattern"), URIRef(SG + "marker"), URIRef(SG + "negatedAs")
-    offer = URIRef(SG + "offerMarker")
+    offer, weak_p, topic_p = URIRef(SG + "offerMarker"), URIRef(SG + "weakPattern"), URIRef(SG + "topicPattern")
     rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     concepts: dict[str, Concept] = {}
     markers: list[str] = []
     offers: list[str] = []
+    weak: dict[str, Concept] = {}
+    topic = [pattern_to_regex(str(o)) for o in g.objects(None, topic_p)]
     for subject in sorted(g.subjects(rdf_type, skos["Concept"])):
         iri = str(subject)
         if not iri.startswith(namespace):
@@ -234,17 +242,22 @@ def _concepts(name: str, namespace: str) -> tuple[dict[str, Concept], list[str],
             parts = []
         neg = next((str(o)[len(namespace) :] for o in g.objects(subject, negated)), None)
         concepts[code] = _concept(code, parts, neg)
-    return concepts, markers, offers
+        weak_parts = [pattern_to_regex(str(o)) for o in g.objects(subject, weak_p)]
+        if weak_parts:
+            weak[code] = _concept(code, weak_parts, neg)
+    return concepts, markers, offers, weak, topic
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon (parsed once per process)."""
-    stances, markers, offers = _concepts("stances.ttl", STANCE_NS)
-    conditions, _, _ = _concepts("conditions.ttl", CONDITION_NS)
+    stances, markers, offers, weak, topic = _concepts("stances.ttl", STANCE_NS)
+    conditions, _, _, _, _ = _concepts("conditions.ttl", CONDITION_NS)
     return Lexicon(
         stances=stances,
         markers=_compile(markers),
         conditions=conditions,
         offers=_compile(offers),
+        weak=weak,
+        topic=_compile(topic),
     )

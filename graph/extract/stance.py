@@ -142,7 +142,17 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
         m = c.search(clause, low) if c else None
         if m is not None:
             found.append((code, m))
-    if not conds and not found and not _NEGOTIATION.search(clause):
+    topical = _topical(clause)
+    weak = False
+    if not found and topical and lex.weak:
+        # paraphrases: cues that count only in a clause about negotiations
+        for code in _ORDER:
+            c = lex.weak.get(code)
+            m = c.search(clause, low) if c else None
+            if m is not None:
+                found.append((code, m))
+        weak = bool(found)
+    if not conds and not found and not topical:
         return None
     marker = lex.markers.search(clause) if lex.markers else None
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
@@ -193,9 +203,16 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     if stance is None and not conds:
         return None
     strong = marker is not None
-    if (stance == "ready" and conds) or (stance == "refuses" and conds and strong and _demand_over_refusal(clause)):
+    if (stance == "ready" and conds) or (
+        stance == "refuses"
+        and set(conds) - {"counterpart-leadership"}  # "not while Putin is in charge" stays a refusal
+        and strong
+        and _demand_over_refusal(clause)
+    ):
         stance = "conditional"
-    if stance is None and not conds and not _NEGOTIATION.search(clause):
+    if stance == "ready" and strong and _CONDITION_LINK.search(clause):
+        stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
+    if stance is None and not conds and not topical:
         return None
     demanded = conds
     if stance in ("accuses", "urges", "mediates"):
@@ -207,13 +224,27 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     if offer:
         offers, demanded = demanded, ()
     target = _target_name(clause, speaker)
-    strength = 0.9 if hit is not None else 0.7
+    strength = (0.75 if weak else 0.9) if hit is not None else 0.7
     return Unit(stance, demanded, offers, start, end, strength, target, strong)
+
+
+def _topical(clause: str) -> bool:
+    """A clause about negotiations (the scheme's sg:topicPattern; a built-in list if none)."""
+    topic = lexicon().topic
+    return (topic or _NEGOTIATION).search(clause) is not None
+
+
+_CONDITION_LINK = re.compile(
+    r"\b(?:if|once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
+)
 
 
 def _demand_over_refusal(clause: str) -> bool:
     """A refusal with "until"/"only after" is a conditional position ("no talks until they leave")."""
-    return re.search(r"\b(?:until|only\s+(?:after|if|when|once)|unless)\b", clause, re.IGNORECASE) is not None
+    return _REFUSAL_TERMS.search(clause) is not None
+
+
+_REFUSAL_TERMS = re.compile(r"\b(?:until|only\s+(?:after|if|when|once)|unless|(?:as|so)\s+long\s+as|without)\b", re.I)
 
 
 def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -27,20 +27,12 @@ from fastapi import Request
 from pyoxigraph import NamedNode
 
 from stancegraph.api.negotiation import FORMAT_PARAMS
-from stancegraph.api.safety import TooLargeError
-from stancegraph.errors import InputError, QueryError
+from stancegraph.errors import InputError, QueryError, TooLargeError, UnsupportedMediaTypeError
 from stancegraph.settings import Settings
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
-
-
-class UnsupportedMediaTypeError(InputError):
-    """A POST body in a media type (or charset) the protocol does not allow."""
-
-    status = 415
-    code = "unsupported-media-type"
 
 
 @dataclass(frozen=True)

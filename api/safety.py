@@ -29,28 +29,8 @@ from typing import NamedTuple
 
 from fastapi import Request
 
-from stancegraph.errors import AuthError, ForbiddenQueryError, InputError, LimitError, UploadError
+from stancegraph.errors import AuthError, ForbiddenError, ForbiddenQueryError, TooLargeError, UploadError
 from stancegraph.settings import Settings
-
-
-class TooLargeError(InputError):
-    """A query, update or upload over its size limit."""
-
-    status = 413
-    code = "too-large"
-
-
-class ForbiddenError(AuthError):
-    """Writes are disabled, or the bearer token is wrong."""
-
-    status = 403
-    code = "forbidden"
-
-
-class ResultLimitError(LimitError):
-    """A result with more rows (or triples) than ``settings.max_results``."""
-
-    code = "too-many-results"
 
 
 class Token(NamedTuple):

@@ -30,11 +30,11 @@ from stancegraph.api.deps import SettingsDep, StoreDep
 from stancegraph.api.execution import QueryFailed, QueryJob
 from stancegraph.api.negotiation import RESULTS_OFFERS, negotiate_graph, negotiate_results
 from stancegraph.api.protocol import Operation, parse_operation
-from stancegraph.api.safety import ResultLimitError, authorize, check_operation, has_dataset_clause
+from stancegraph.api.safety import authorize, check_operation, has_dataset_clause
 from stancegraph.api.service_description import DESCRIPTION_OFFERS, render
 from stancegraph.api.update import add_using, run_update
 from stancegraph.api.workers import ProcessQueryPool, QueryPool, ThreadQueryPool
-from stancegraph.errors import NotAcceptableError, QueryError, StancegraphError
+from stancegraph.errors import NotAcceptableError, QueryError, ResultLimitError, StancegraphError
 from stancegraph.graph import namespaces as ns
 from stancegraph.settings import Settings
 

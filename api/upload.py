@@ -17,10 +17,10 @@ from fastapi import APIRouter, Request, Response
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from stancegraph.api.deps import RunnerDep, SettingsDep, StoreDep
-from stancegraph.api.protocol import UnsupportedMediaTypeError, media_type, read_body
+from stancegraph.api.protocol import media_type, read_body
 from stancegraph.api.safety import authorize, check_rdf_xml
 from stancegraph.api.update import write
-from stancegraph.errors import InputError, NotFoundError, UploadError
+from stancegraph.errors import InputError, NotFoundError, UnsupportedMediaTypeError, UploadError
 
 router = APIRouter(tags=["graph store"])
 

@@ -14,12 +14,16 @@ status code the class carries. Anything else that escapes is a bug.
     │   ├── QueryError               a SPARQL query does not parse or is refused
     │   │   └── ForbiddenQueryError  SERVICE / LOAD and the like (status 400)
     │   ├── UploadError              uploaded RDF is unsafe, too large or unparsable
+    │   ├── TooLargeError            a query, update or upload over its size limit (413)
+    │   ├── UnsupportedMediaTypeError  a body in a media type we do not take (415)
     │   └── NotAcceptableError       no representation matches Accept (status 406)
     ├── NotFoundError                an IRI or resource is unknown (status 404)
-    ├── AuthError                    missing or wrong bearer token (status 401/403)
+    ├── AuthError                    missing bearer token (status 401)
+    │   └── ForbiddenError           writes disabled, or a wrong token (status 403)
     ├── StoreError                   the store cannot be opened or written
     │   └── StoreLockedError         another process holds the store for writing
     └── LimitError                   a deadline or size limit was hit (status 503)
+        └── ResultLimitError         a result over max_results rows or triples
 """
 
 from __future__ import annotations
@@ -70,6 +74,20 @@ class NotAcceptableError(InputError):
     code = "not-acceptable"
 
 
+class TooLargeError(InputError):
+    """A query, update or upload over its size limit."""
+
+    status = 413
+    code = "too-large"
+
+
+class UnsupportedMediaTypeError(InputError):
+    """A request body in a media type the operation does not accept."""
+
+    status = 415
+    code = "unsupported-media-type"
+
+
 class NotFoundError(StancegraphError):
     status = 404
     code = "not-found"
@@ -78,6 +96,13 @@ class NotFoundError(StancegraphError):
 class AuthError(StancegraphError):
     status = 401
     code = "unauthorized"
+
+
+class ForbiddenError(AuthError):
+    """Writes are disabled, or the bearer token is wrong."""
+
+    status = 403
+    code = "forbidden"
 
 
 class StoreError(StancegraphError):
@@ -95,9 +120,16 @@ class LimitError(StancegraphError):
     code = "limit-exceeded"
 
 
+class ResultLimitError(LimitError):
+    """A result with more rows (or triples) than ``settings.max_results``."""
+
+    code = "too-many-results"
+
+
 __all__ = [
     "ArticleError",
     "AuthError",
+    "ForbiddenError",
     "ForbiddenQueryError",
     "InputError",
     "LimitError",
@@ -105,8 +137,11 @@ __all__ = [
     "NotAcceptableError",
     "NotFoundError",
     "QueryError",
+    "ResultLimitError",
     "StancegraphError",
     "StoreError",
     "StoreLockedError",
+    "TooLargeError",
+    "UnsupportedMediaTypeError",
     "UploadError",
 ]

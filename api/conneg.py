@@ -1,9 +1,9 @@
 """Content negotiation for the linked-data documents: Accept header → one of our formats.
 
-Why not a library: four formats and RFC 9110 q-values fit in a page, and the rules we
-need are specific (``*/*`` alone means Turtle, the format of a machine client; a browser
-names text/html and gets the page). The SPARQL endpoint negotiates its own result
-formats in ``negotiation.py``; this module serves the documents of minted IRIs.
+The Accept header is parsed and ranked by ``negotiation.py`` (the SPARQL endpoint's
+RFC 9110 negotiation); this module only says which representations a described resource
+has (``*/*`` alone means Turtle, the format of a machine client; a browser names
+text/html and gets the page).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import RdfFormat
 
+from stancegraph.api.negotiation import negotiate
 from stancegraph.errors import NotAcceptableError
 
 
@@ -42,55 +43,23 @@ _ALIASES = {
 }
 
 
-def _parse(accept: str) -> list[tuple[str, float, int]]:
-    """(media range, q, position) of each element of an Accept header."""
-    out = []
-    for n, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.lower().startswith("q="):
-                try:
-                    q = max(0.0, min(1.0, float(f[2:])))
-                except ValueError:
-                    q = 0.0
-        out.append((media, q, n))
-    return out
-
-
 def choose(accept: str | None, offered: tuple[Format, ...] = FORMATS, default: Format = TURTLE) -> Format:
     """The best offered format for ``accept``; NotAcceptableError (406) when none is acceptable.
 
-    Ranking: q-value, then an exact type over a wildcard, then the order in the header.
+    The Accept parsing and ranking (q-value, then specificity, then server order) are the
+    SPARQL endpoint's (:func:`stancegraph.api.negotiation.negotiate`); the default comes
+    first in the server order, so ``*/*`` alone gives it.
     """
     if not accept or not accept.strip():
         return default
-    best: tuple[float, int, int] | None = None
-    chosen: Format | None = None
-    for media, q, order in _parse(accept):
-        if q <= 0:
-            continue
-        if media in ("*/*", "text/*", "application/*"):
-            prefix = media[:-1]
-            candidates = [default] if media == "*/*" else [f for f in offered if f.media_type.startswith(prefix)]
-            specificity = 0
-        else:
-            fmt = _ALIASES.get(media)
-            candidates = [fmt] if fmt else []
-            specificity = 1
-        for fmt in candidates:
-            if fmt not in offered:
-                continue
-            rank = (q, specificity, -order)
-            if best is None or rank > best:
-                best, chosen = rank, fmt
-    if chosen is None:
+    ordered = [default, *(f for f in offered if f is not default)] if default in offered else list(offered)
+    canonical = [f.media_type for f in ordered]
+    aliases = [m for m, f in _ALIASES.items() if f in ordered and m not in canonical]
+    media = negotiate(accept, [*canonical, *aliases])
+    if media is None:
         kinds = ", ".join(f.media_type for f in offered)
         raise NotAcceptableError(f"none of the accepted types is available; offered: {kinds}")
-    return chosen
+    return _ALIASES.get(media) or next(f for f in ordered if f.media_type == media)
 
 
 def alternates(url_for: dict[str, str], offered: tuple[Format, ...] = FORMATS) -> str:

@@ -25,6 +25,7 @@ from stancegraph.api.deps import RunnerDep, SettingsDep, StoreDep
 from stancegraph.api.named import iri, select
 from stancegraph.errors import NotFoundError
 from stancegraph.graph import namespaces as ns
+from stancegraph.graph.querying import store_stats
 from stancegraph.graph.store import GraphStore
 
 router = APIRouter(tags=["html"], include_in_schema=False)
@@ -94,24 +95,10 @@ async def static(name: str) -> FileResponse:
     return FileResponse(str(path), media_type=_MEDIA[m.group(1)], headers={"Cache-Control": "public, max-age=3600"})
 
 
-def home_stats(store: GraphStore) -> dict[str, Any]:
-    """Counts for the home page, and statements per stance and condition (queries stances, conditions)."""
-    counts: dict[str, int] = {}
-    for label, cls in (("statements", "Statement"), ("articles", "Article"), ("evidence spans", "EvidenceSpan")):
-        rows = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a sg:{cls} }}")
-        counts[label] = int(rows[0]["n"]) if rows else 0
-    rows = store.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s a sg:Statement ; sg:speaker ?a }")
-    counts["speakers"] = int(rows[0]["n"]) if rows else 0
-    counts["quads"] = len(store)
-    stances = [(r["code"], int(r["statements"])) for r in select(store, "stances") if r["statements"]]
-    conditions = [(r["code"], int(r["statements"])) for r in select(store, "conditions") if r["statements"]]
-    return {"counts": counts, "stances": stances, "conditions": conditions}
-
-
 @router.get("/", response_class=HTMLResponse)
 async def home(store: StoreDep, runner: RunnerDep, settings: SettingsDep) -> HTMLResponse:
     """Counts and the ways in: actors, statements, conditions, SPARQL, API docs, dumps."""
-    stats = await runner.run(home_stats, store)
+    stats = await runner.run(store_stats, store)
     actors = await runner.run(select, store, "actors", None, 15)
     return render("home.html", title="Home", stats=stats, actors=actors, license=settings.license_iri)
 

@@ -170,7 +170,8 @@ def _short(term: Any) -> str:
 
 
 def store_stats(store: GraphStore) -> dict[str, Any]:
-    """Counts for ``stancegraph stats`` and the home page, computed by SPARQL."""
+    """Counts for ``stancegraph stats`` and the home page, computed by SPARQL (stances and
+    conditions by the shipped queries of the same names)."""
     counts = {}
     for label, cls in (
         ("articles", "sg:Article"),
@@ -193,19 +194,11 @@ def store_stats(store: GraphStore) -> dict[str, Any]:
              BIND(COALESCE(?curated, ?seen, STR(?a)) AS ?label) }
            GROUP BY ?a ORDER BY DESC(?n) ?name LIMIT 25"""
     )
-    conditions = store.select(
-        """SELECT ?code (COUNT(DISTINCT ?s) AS ?n) WHERE {
-             ?s sg:condition ?c . BIND(STRAFTER(STR(?c), "/condition/") AS ?code) }
-           GROUP BY ?code ORDER BY DESC(?n) ?code"""
-    )
-    stances = store.select(
-        """SELECT ?code (COUNT(DISTINCT ?s) AS ?n) WHERE {
-             ?s sg:stance ?c . BIND(STRAFTER(STR(?c), "/stance/") AS ?code) }
-           GROUP BY ?code ORDER BY DESC(?n) ?code"""
-    )
+    stances = store.select(named_query("stances").text)
+    conditions = store.select(named_query("conditions").text)
     return {
         "counts": counts,
         "actors": [(r["name"], r["n"]) for r in actors],
-        "conditions": [(r["code"], r["n"]) for r in conditions],
-        "stances": [(r["code"], r["n"]) for r in stances],
+        "conditions": [(r["code"], r["statements"]) for r in conditions if r["statements"]],
+        "stances": [(r["code"], r["statements"]) for r in stances if r["statements"]],
     }

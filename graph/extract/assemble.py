@@ -25,10 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer
-from stancegraph.graph.extract.attribution import Claim, claims_in_sentence, sentence_subject
+from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_dates
+from stancegraph.graph.extract.interview import interviewee, is_interview
+from stancegraph.graph.extract.interview import label as qa_label
 from stancegraph.graph.extract.stance import Unit, classify
-from stancegraph.graph.extract.text import Paragraph, normalized, paragraphs
+from stancegraph.graph.extract.subjects import sentence_subject
+from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
 from stancegraph.graph.records import Article, Evidence, Speaker, Statement
 
 _PLACES = re.compile(
@@ -43,6 +46,7 @@ _CONFIDENCE = {
     "relative-who": 0.75,
     "passive-by": 0.7,
     "continuation": 0.7,
+    "interview": 0.8,
 }
 
 
@@ -50,6 +54,8 @@ _CONFIDENCE = {
 class _State:
     last_person: Actor | None = None
     last_plural: Actor | None = None
+    last_org: Actor | None = None  # for "its" ("Its foreign ministry said")
+    anonymous: list[Actor] = field(default_factory=list)  # for "the same diplomat"
     last_claim: Claim | None = None
     occasion: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # key -> (date, explicit)
     narrative: tuple[str | None, bool] | None = None  # (date, scene)
@@ -120,16 +126,31 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
             return st.last_person
         if pron == "they":
             return st.last_plural
+        if pron == "its":
+            return st.last_org
+        if pron.startswith("same:"):
+            head = pron[5:]
+            return next((a for a in reversed(st.anonymous) if re.search(rf"\b{re.escape(head)}", a.name, re.I)), None)
         return None
 
     out: list[tuple[Claim, list[Unit]]] = []
     prev_para_claim: Claim | None = None
+    guest = interviewee(text, paras, ctx) if is_interview(text, paras) else None
     for p in paras:
         if p.kind != "prose":
             continue
         para_claims: list[Claim] = []
         pending: list = []
-        for sent in p.sentences:
+        role = qa_label(text, p) if guest is not None else None
+        if role == "q":
+            continue  # the interviewer's question: no statement of the article
+        sentences = p.sentences
+        if role == "a" and guest is not None:
+            occasion = st.occasion.get(guest.key)
+            when = occasion[0] if occasion else None
+            para_claims = [_answer(s, guest, when) for s in p.sentences]
+            sentences = []
+        for sent in sentences:
             claims = claims_in_sentence(text, sent, p, ctx, resolve)
             if not claims:
                 if sent.quoted:
@@ -139,6 +160,8 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
                 if pron:
                     actor = resolve(pron)
                 exprs = list(find_dates(text[sent.start : sent.end], article.published, sent.start))
+                if actor is not None and actor.kind in ("organization", "state"):
+                    st.last_org = actor
                 if actor is not None and actor.kind == "person":
                     st.last_person = actor
                     if exprs:
@@ -195,12 +218,21 @@ def _remember(c: Claim, exprs: list[DateExpr], st: _State) -> None:
         st.last_person = c.actor
     elif c.actor.kind in ("group", "anonymous"):
         st.last_plural = c.actor
+        st.anonymous.append(c.actor)
+    elif c.actor.kind in ("organization", "state"):
+        st.last_org = c.actor
     st.last_claim = c
 
 
-def _continuation(text: str, sent: object, para: Paragraph, src: Claim) -> Claim:
-    from stancegraph.graph.extract.text import Sentence
+def _answer(sent: Sentence, guest: Actor, when: str | None) -> Claim:
+    """A sentence of an interview answer: the interviewee's, on the interview's occasion."""
+    return Claim(
+        actor=guest, sentence=sent, content=[(sent.start, sent.end)], frame=[], method="interview",
+        tense="present", continuation=True, date=when,
+    )  # fmt: skip
 
+
+def _continuation(text: str, sent: object, para: Paragraph, src: Claim) -> Claim:
     assert isinstance(sent, Sentence)
     return Claim(
         actor=src.actor, sentence=sent, content=[(sent.start, sent.end)], frame=[], method="continuation",
@@ -273,8 +305,6 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
             if stance in ("ready", None) and has_conditional:
                 stance = "conditional"
             if stance is None:
-                continue
-            if stance == "refuses" and has_conditional and not u.conditions:
                 continue
             conf = _CONFIDENCE.get(claim.method, 0.6) * u.strength
             grp = by_stance.get(stance)

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
+from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
+from stancegraph.graph.extract.subjects import anaphor as _anaphor
 from stancegraph.graph.extract.text import Paragraph, Sentence
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
 
@@ -24,14 +27,6 @@ _AUX_TAIL = re.compile(
     r"finally|now|still|even|further|himself|herself|themselves|itself|would|will|did|does|do|has\s+not|"
     r"in\s+recent\s+(?:weeks|days|months)|on\s+\w+day|last\s+\w+|this\s+week|separately|simply|just|"
     r"subsequently|initially|first|twice|explicitly|directly|personally|angrily|bluntly|quickly))+\s*$",
-    re.IGNORECASE,
-)
-_FRONTED = re.compile(
-    r"^\s*(?:on|in|at|during|earlier|later|last|this|however|additionally|meanwhile|also|separately|speaking|"
-    r"asked|yesterday|today|after|before|following|the\s+following|the\s+next|still|now|then|moreover|"
-    r"furthermore|instead|but|and|yet|since|when|as|writing|responding|commenting|in\s+response|details|"
-    r"addressing|according|similarly|likewise|nevertheless|nonetheless|by\s+contrast|for\s+his\s+part|"
-    r"for\s+her\s+part|for\s+its\s+part|\d)\b",
     re.IGNORECASE,
 )
 _FRAME_START = re.compile(
@@ -51,7 +46,6 @@ _APPOS_START = re.compile(
 )
 _IS_A = re.compile(r"^(?P<np>.+?)\s+(?:is|was)\s+(?P<desc>(?:an?|the)\s+.+?)(?:\s+who)?$")
 _CONJ = re.compile(r".*\b(?:while|whereas|but|although|though|because|since)\s+", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "they", "we", "i"}
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _QUOTE_FROM = re.compile(r"\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
 _PASSIVE = re.compile(
@@ -63,9 +57,6 @@ _RIGHT_NP = re.compile(
     r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
 )
 _NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
-_INTRO = re.compile(
-    r"(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,2}[A-ZÀ-Þ][\w’'\-]+),\s+(?:\d{1,3},\s+)?(?:an?\s|the\s|\d|who\s|[a-z])"
-)
 _EXTENSION = re.compile(r"\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
 
 
@@ -308,9 +299,10 @@ def claims_in_sentence(
         pron = np_text.strip().lower()
         actor: Actor | None
         pronoun = None
-        if pron in _PRONOUNS:
-            pronoun = pron
-            actor = resolve_pronoun(pron) if callable(resolve_pronoun) else None
+        anaphor = _anaphor(np_text)
+        if pron in _PRONOUNS or anaphor:
+            pronoun = anaphor or pron
+            actor = resolve_pronoun(pronoun) if callable(resolve_pronoun) else None
         else:
             actor = interpret(np_text, ctx, h.desc)
         if actor is None:
@@ -386,33 +378,3 @@ def _complement(start: int, end: int, spans: list[tuple[int, int]]) -> list[tupl
     if pos < end:
         out.append((pos, end))
     return out
-
-
-def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Actor | None, str | None, int]:
-    """The sentence-initial subject of an author sentence (for pronouns and occasions).
-
-    Returns (actor, pronoun, end of the subject) -- e.g. "The dictator revisited ..." -> Putin.
-    """
-    s = sent.start
-    fr = re.match(r"(?:[^,]{0,40},\s+)?", text[s : sent.end])
-    if fr and fr.group() and not _FRONTED.match(fr.group()):
-        fr = None
-    pos = s + (fr.end() if fr else 0)
-    intro = _INTRO.match(text, pos, sent.end)
-    comma = text.find(", ", s, min(sent.end, s + 40))
-    if intro is None and comma > 0:  # "A few metres away, Mykola, 61, ..."
-        intro = _INTRO.match(text, comma + 2, sent.end)
-    if intro:  # "Oksana Petrenko, 45, a teacher, was buying bread": a person introduced (vox pops)
-        actor = interpret(intro.group("name"), ctx)
-        if actor is not None and actor.kind == "person":
-            return actor, None, intro.end("name")
-    m = re.match(
-        r"((?:[A-Za-z’'.\-]+\s+){0,5}?[A-Za-z’'.\-]+)\s+(?:has\s+|had\s+|also\s+|later\s+)?[a-z]+(?:ed|s)\b",
-        text[pos : sent.end],
-    )
-    if not m:
-        return None, None, pos
-    np = m.group(1)
-    if np.lower() in _PRONOUNS:
-        return None, np.lower(), pos + m.end(1)
-    return interpret(np, ctx), None, pos + m.end(1)

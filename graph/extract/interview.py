@@ -1,0 +1,69 @@
+"""Interviews in question-and-answer form: the answers are the interviewee's words.
+
+Why a separate pass: a Q/A transcript has no speech verbs at all ("A: We will negotiate
+only on the basis of the formula"), and the questions often quote other parties ("Q:
+Moscow says it is open to dialogue") without those being statements of the article. So
+in an article whose paragraphs carry Q/A labels, question paragraphs yield nothing and
+every sentence of an answer paragraph is the interviewee's.
+
+The interviewee is the person the article says it interviews ("an interview with X",
+"X spoke to us") or, failing that, the first person introduced in the prose before the
+first answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.text import Paragraph
+
+_Q = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.\-–—]?$", re.IGNORECASE)
+_A = re.compile(r"^(?:A|Answer)\s*[:.\-–—]?$", re.IGNORECASE)
+_WITH = re.compile(
+    r"\b(?:interview|conversation|Q&A|talk)\s+with\s+(?P<np>(?:[A-Z][\w’'.-]* ){0,4}[A-Z][\w’'.-]*)",
+)
+_NAME_FIRST = re.compile(r"^\s*(?P<np>(?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)\s*(?:,|\s+is\b|\s+was\b|\s+has\b)")
+
+
+def label(text: str, para: Paragraph) -> str | None:
+    """'q', 'a' or None: the run-in label of a paragraph ("Q:", "A:", "Question:", "Answer:")."""
+    line_start = text.rfind("\n", 0, para.start) + 1
+    head = text[line_start : para.start].strip()
+    if not head:
+        m = re.match(r"\s*(Q|A|Question|Answer)\s*[:.\-–—]\s+", text[para.start : para.end])
+        head = m.group(1) if m else ""
+    if _Q.match(head):
+        return "q"
+    if _A.match(head):
+        return "a"
+    return None
+
+
+def is_interview(text: str, paras: list[Paragraph]) -> bool:
+    """At least two question and two answer paragraphs."""
+    labels = [label(text, p) for p in paras if p.kind == "prose"]
+    return labels.count("q") >= 2 and labels.count("a") >= 2
+
+
+def interviewee(text: str, paras: list[Paragraph], ctx: ActorContext) -> Actor | None:
+    """Who answers: the person interviewed, from the title or the introduction."""
+    first_answer = next((p.start for p in paras if p.kind == "prose" and label(text, p) == "a"), len(text))
+    intro = text[:first_answer]
+    m = _WITH.search(intro)
+    if m:
+        actor = interpret(m.group("np"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor
+    for p in paras:
+        if p.start >= first_answer:
+            break
+        if p.kind != "prose" or label(text, p) is not None:
+            continue
+        for s in p.sentences:
+            n = _NAME_FIRST.match(text, s.start, s.end)
+            if n:
+                actor = interpret(n.group("np"), ctx)
+                if actor is not None and actor.kind == "person":
+                    return actor
+    return None

@@ -1,0 +1,80 @@
+"""Sentence subjects outside reported speech, and noun phrases that point back.
+
+Why apart from attribution: an author sentence ("Oksana, 34, a nurse, was queuing for
+water") names no speech, but who it is about decides whom a following "she said" means
+and which occasion an undated quote belongs to; and a subject such as "Its foreign
+ministry" or "the same diplomat" must be read against what came before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.text import Sentence
+
+FRONTED = re.compile(
+    r"^\s*(?:on|in|at|during|earlier|later|last|this|however|additionally|meanwhile|also|separately|speaking|"
+    r"asked|yesterday|today|after|before|following|the\s+following|the\s+next|still|now|then|moreover|"
+    r"furthermore|instead|but|and|yet|since|when|as|writing|responding|commenting|in\s+response|details|"
+    r"addressing|according|similarly|likewise|nevertheless|nonetheless|by\s+contrast|for\s+his\s+part|"
+    r"for\s+her\s+part|for\s+its\s+part|\d)\b",
+    re.IGNORECASE,
+)
+PRONOUNS = {"he", "she", "they", "we", "i"}
+_INTRO = re.compile(
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,2}[A-ZÀ-Þ][\w’'\-]+),\s+(?:\d{1,3},\s+)?(?:an?\s|the\s|\d|who\s|[a-z])"
+)
+_ITS = re.compile(r"^(?:its|their)\s+(?:[a-z-]+\s+){0,3}[a-z-]+$", re.IGNORECASE)
+_SAME = re.compile(r"^(?:the\s+)?same\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)$", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"^(?:one|two|three|four|some|several|many|most|all|none|another|both)\s+of\s+(?:the|those|them|these)\b", re.I
+)
+
+
+def anaphor(np: str) -> str | None:
+    """An NP that points back: "Its foreign ministry" (the organisation just named), "the same
+    diplomat" (the anonymous source just quoted), "one of the people" (the group just named)."""
+    np = np.strip()
+    if _ITS.match(np):
+        return "its"
+    m = _SAME.match(np)
+    if m:
+        return "same:" + m.group("head").lower()
+    if _PARTITIVE.match(np):
+        return "they"
+    return None
+
+
+def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Actor | None, str | None, int]:
+    """The sentence-initial subject of an author sentence (for pronouns and occasions).
+
+    Returns (actor, pronoun, end of the subject) -- e.g. "The dictator revisited ..." -> Putin.
+    """
+    s = sent.start
+    fr = re.match(r"(?:[^,]{0,40},\s+)?", text[s : sent.end])
+    if fr and fr.group() and not FRONTED.match(fr.group()):
+        fr = None
+    pos = s + (fr.end() if fr else 0)
+    intro = _INTRO.match(text, pos, sent.end)
+    comma = text.find(", ", s, min(sent.end, s + 40))
+    if intro is None and comma > 0:  # "A few metres away, Mykola, 61, ..."
+        intro = _INTRO.match(text, comma + 2, sent.end)
+    if intro:  # "Oksana Petrenko, 45, a teacher, was buying bread": a person introduced (vox pops)
+        actor = interpret(intro.group("name"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor, None, intro.end("name")
+    m = re.match(
+        r"((?:[A-Za-z’'.\-]+\s+){0,5}?[A-Za-z’'.\-]+)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:[a-z]+(?:ed|s)|went|sent|"
+        r"made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose)\b",
+        text[pos : sent.end],
+    )
+    if not m:
+        return None, None, pos
+    np = m.group(1)
+    if np.lower() in PRONOUNS:
+        return None, np.lower(), pos + m.end(1)
+    actor = interpret(np, ctx)
+    if actor is not None and actor.kind not in ("organization", "state") and not re.search(r"(?:ed|s)$", m.group()):
+        return None, None, pos  # "Reporters went to Kyiv": only an institution is a subject worth keeping here
+    return actor, None, pos + m.end(1)

@@ -57,7 +57,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await pool.close()
 
 
-router = APIRouter(tags=["sparql"], lifespan=lifespan)
+router = APIRouter(lifespan=lifespan)  # tags per route: the included upload routes keep their own
 
 from stancegraph.api import upload  # noqa: E402 - the upload routes share this router's lifespan
 
@@ -152,12 +152,14 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
 @router.get(
     "/sparql",
     operation_id="sparql_get",
+    tags=["sparql"],
     summary="SPARQL 1.1 Protocol: query by GET, or the service description without a query",
     responses=_RESPONSES,
 )
 @router.post(
     "/sparql",
     operation_id="sparql_post",
+    tags=["sparql"],
     summary="SPARQL 1.1 Protocol: query or update by POST (form, sparql-query, sparql-update)",
     responses=_RESPONSES,
 )

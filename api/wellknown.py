@@ -33,7 +33,7 @@ from stancegraph.graph.querying import NamedQuery, catalog
 from stancegraph.graph.store import GraphStore
 from stancegraph.settings import Settings
 
-router = APIRouter(tags=["linked data"])
+router = APIRouter()  # tagged "linked data" by resources.router, which includes it
 
 #: The SIB convention uses the https schema.org namespace for schema:target / keywords.
 SCHEMA_HTTPS = "https://schema.org/"

@@ -42,20 +42,28 @@ _DATE_RE = re.compile(
             + _MONTH.format(g="m4")
             + r"\b)",
             r"(?P<wday>\b(?:(?P<wdmod>last|this|earlier\s+on|late\s+on|early\s+on|on)\s+)?" + _WD + r"\b)",
-            r"(?P<rel>\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week)|earlier\s+today|"
+            r"(?P<week>\b(?:(?:earlier|later)\s+)?(?:this|last)\s+week(?:end)?|(?:over|during)\s+the\s+weekend|"
+            r"this\s+past\s+weekend)\b",
+            r"(?P<rel>\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
             r"late\s+last\s+night|last\s+night|the\s+day\s+before|(?:on\s+)?the\s+(?:following|next)\s+day|"
-            r"a\s+day\s+(?:later|earlier)|the\s+previous\s+day|(?:earlier\s+|later\s+)?this\s+month|last\s+month|"
+            r"a\s+day\s+(?:later|earlier)|the\s+previous\s+day|(?:earlier\s+|later\s+)?this\s+month|"
+            r"(?:early|late|earlier|mid-?)?\s*last\s+month|"
             r"(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:ago|earlier|later)|at\s+that\s+time|at\s+the\s+time|"
-            r"on\s+that\s+(?:day|occasion)|on\s+the\s+same\s+day|the\s+same\s+day|within\s+(?:hours|minutes)|"
-            r"hours\s+later|minutes\s+later|shortly\s+(?:after|afterwards|later)|later\s+that\s+day)\b)",
+            r"on\s+that\s+(?:day|occasion)|(?:on\s+|later\s+|earlier\s+)?(?:the\s+same|that)\s+"
+            r"(?:day|evening|night|morning|afternoon)|within\s+(?:hours|minutes|the\s+hour|an\s+hour)|"
+            r"hours\s+later|minutes\s+later|shortly\s+(?:after|afterwards|later)|afterwards?)\b)",
             r"(?P<vague>\b(?:in\s+(?:the\s+)?(?:summer|spring|autumn|fall|winter)(?:\s+of\s+\d{4})?|"
-            r"(?:last|this|earlier\s+this|next)\s+(?:year|summer|spring|autumn|fall|winter|week)|"
+            r"(?:last|this|earlier\s+this|next)\s+(?:year|summer|spring|autumn|fall|winter)|next\s+week|"
             r"(?:in|over|during)\s+(?:recent|the\s+past|the\s+last)\s+(?:\w+\s+)?(?:weeks|days|months|years)|"
             r"previously|repeatedly|recently|earlier|in\s+the\s+past|once\s+again|again|in\s+(?:19|20)\d{2}|"
             r"for\s+(?:months|years|weeks)|back\s+in|in\s+the\s+spring)\b)",
         ]
     ),
     re.IGNORECASE,
+)
+_CONTEXT = re.compile(
+    r"\btime\b|\bthat (?:day|occasion)\b|\bsame\b|\bthat (?:evening|night|morning|afternoon)\b|"
+    r"hour|minute|shortly|afterward"
 )
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -144,16 +152,11 @@ def _resolve(m: re.Match[str], published: date | None) -> DateExpr | None:
         if mod == "last" and back == 0:
             back = 7
         return DateExpr("day", _fmt_day(published - timedelta(days=back)), s, e, scene=True)
+    if g("week"):
+        return _week(re.sub(r"\s+", " ", g("week").lower()), published, s, e)
     if g("rel"):
         text = re.sub(r"\s+", " ", g("rel").lower())
-        if text in (
-            "at that time",
-            "at the time",
-            "on that day",
-            "on that occasion",
-            "on the same day",
-            "the same day",
-        ) or ("hour" in text or "minute" in text or "shortly" in text or "later that day" in text):
+        if _CONTEXT.search(text):
             return DateExpr("context", None, s, e)
         if "following day" in text or "next day" in text or text == "a day later":
             return DateExpr("relative", None, s, e, offset=1)
@@ -163,10 +166,8 @@ def _resolve(m: re.Match[str], published: date | None) -> DateExpr | None:
             return DateExpr("vague", None, s, e)
         if "this month" in text:
             return DateExpr("month", _fmt_month(published.year, published.month), s, e)
-        if text == "last month":
+        if text.endswith("last month"):
             return DateExpr("month", _fmt_month(*_shift_month(published.year, published.month, -1)), s, e)
-        if text == "this week":
-            return DateExpr("vague", None, s, e)
         if text.startswith("yesterday") or "last night" in text:
             return DateExpr("day", _fmt_day(published - timedelta(days=1)), s, e, scene=True)
         n = re.match(r"(a|one|two|three|four|five|six|\d) days? (ago|earlier|later)", text)
@@ -177,6 +178,27 @@ def _resolve(m: re.Match[str], published: date | None) -> DateExpr | None:
             return DateExpr("relative", None, s, e, offset=k if n.group(2) == "later" else -k)
         return DateExpr("day", _fmt_day(published), s, e, scene=True)  # today, this morning...
     return DateExpr("vague", None, s, e)
+
+
+def _week(text: str, published: date | None, s: int, e: int) -> DateExpr:
+    """A week or weekend phrase: its month when the whole span lies in one month, else unknown."""
+    if published is None:
+        return DateExpr("vague", None, s, e)
+    wd = published.weekday()
+    if text.endswith("weekend"):
+        # the weekend just past; "last weekend" said on a weekend is the one before
+        sat = published - timedelta(days=(wd - 5) % 7)
+        if text.startswith("last") and wd >= 5:
+            sat -= timedelta(days=7)
+        first, last = sat, min(sat + timedelta(days=1), published)
+    elif text.endswith("last week"):
+        first = published - timedelta(days=wd + 7)
+        last = first + timedelta(days=6)
+    else:  # this week, earlier this week: Monday up to publication
+        first, last = published - timedelta(days=wd), published
+    if (first.year, first.month) != (last.year, last.month):
+        return DateExpr("vague", None, s, e)
+    return DateExpr("month", _fmt_month(first.year, first.month), s, e)
 
 
 def _day(d: date | None, published: date | None, s: int, e: int) -> DateExpr | None:

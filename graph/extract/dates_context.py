@@ -1,0 +1,317 @@
+"""Dates of statements in context: which date phrase, or which earlier occasion, dates a claim.
+
+Why a pass over the whole article after attribution: the date a speaker said something is
+often given elsewhere than in the attribution clause -- in a "Source:" line, in a sentence
+that follows the quote ("He said this on Friday"), in a live blog's timestamps, in the
+intro of a Q&A interview, or by the news day the report is set on. The pass walks the
+sentences in order and keeps:
+
+- each speaker's last occasion, so an undated "he said" stays on that speaker's day and
+  "at that time"/"the following day" resolve against it;
+- the *news day*: the last day a dated claim or a dated scene sentence ("The Kremlin
+  picked up that theme on Wednesday") set; an undated past-tense report after it belongs
+  to that day ("date implied by the Monday lede"); month-only dates are background and set
+  no news day; a live blog's timestamp resets it to the page's date.
+
+An explicit phrase in the attribution frame always wins; dates inside the content are
+history ("talks held in March 2022"), except a leading "in a video statement on Sunday
+that ..." the attribution left in the content. Present-tense standing positions ("the
+Kremlin says") stay undated outside live blogs, leads and interviews. Nothing resolves
+after publication (see :mod:`dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from stancegraph.graph.extract.dates import DateExpr, apply_offset, find_dates
+from stancegraph.graph.extract.text import paragraphs
+from stancegraph.graph.records import Article
+
+if TYPE_CHECKING:
+    from stancegraph.graph.extract.attribution import Claim
+
+_TIMESTAMP = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|EET|EEST|UTC|ET|EST|EDT|MSK|local\s+time)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SOURCE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<body>.+)$", re.MULTILINE)
+_DATELINE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ .,/'’-]{1,60},\s+(?:\w{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\w{3,9})(?:,?\s+\d{4})?\s*"
+    r"(?:\([^)]{1,30}\))?\s*[-–—]"
+)
+_ANAPHORA = re.compile(
+    r"\b(?:said|stated|wrote|declared|announced|noted|informed|made\s+the\s+(?:remarks?|comments?))\s+"
+    r"(?:this|so|these\s+words)\b(?!\s+(?:week|month|year|morning|evening|afternoon|weekend))|"
+    r"\bThis\s+was\s+(?:said|stated|announced)|\b(?:These|The)\s+(?:remarks|comments|words)\s+"
+    r"(?:were|came)\b",
+    re.IGNORECASE,
+)
+_ABOUT_THIS = re.compile(r"\W*(?:About|Of|On)\s+(?:this|that)\b(?!\s+(?:day|week|month|year|occasion))")
+_CONTENT_HEAD = re.compile(
+    r"\s*(?P<head>(?:in|on|at|during|late|early|earlier|later|last|this|after|before|via|yesterday|today)\b"
+    r"[^“”\"«»:;]{0,70}?)\s+that\b",
+    re.IGNORECASE,
+)
+_FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing)\b")
+_ASIDE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*|\([^)]*\)")
+_SPEAKING = re.compile(
+    r"\b(?:sp[eo]ke|said|says|told|tells|wrote|talked|called|met|addressed|announced|spoken|declared|posted)\b"
+)
+_RECORDED = re.compile(r"\b(?:recorded|filmed|taped|conducted|given|held)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^\W*(?:(?:On|In|Late|Earlier|Later)\b[^,]{0,40},\s*)?(?:He|She)\b")
+_NEWS_DAYS = 7  # a non-claim sentence sets the news day only for a date this close to publication
+
+
+@dataclass
+class _State:
+    published: date | None
+    occasion: dict[str, str | None] = field(default_factory=dict)
+    news_day: str | None = None
+    last_person: str | None = None
+    names: dict[str, str] = field(default_factory=dict)  # surname -> actor key (persons seen)
+    explicit: set[int] = field(default_factory=set)  # ids of claims dated by their own phrase
+    para_date: tuple[int, str | None] | None = None  # (paragraph, date) a dated sentence set
+    scene: str | None = None  # live blog: the day the author's own narration set, until a dated claim
+
+
+def _pick(exprs: list[DateExpr], text: str) -> DateExpr | None:
+    """The phrase dating the saying: a recorded-on date beats released-on; then a day, then a month."""
+    if not exprs:
+        return None
+    recorded = [x for x in exprs if _RECORDED.search(text, max(0, x.start - 40), x.start)]
+    pool = recorded or exprs
+    return min(pool, key=lambda x: (x.rank, x.start))
+
+
+def _dateline_end(text: str, start: int, end: int) -> int:
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
+def _frame_exprs(text: str, c: Claim, published: date | None) -> list[DateExpr]:
+    out: list[DateExpr] = []
+    skip_to = _dateline_end(text, c.sentence.start, c.sentence.end)
+    spans = list(c.frame)
+    first = min((s for s, _ in c.frame), default=c.sentence.start)
+    lead_in = text[skip_to:first]
+    if first > skip_to and _FRONTED.match(lead_in) and not re.search(r"[“”\"«»]", lead_in):
+        spans.append((skip_to, first))  # "In an interview recorded last month, ..., the pontiff said"
+    for s, e in spans:
+        s = max(s, skip_to)
+        if e > s:
+            out.extend(x for x in find_dates(text[s:e], published, s) if not _in_aside(text, x, s, e))
+    if c.content and not c.continuation:
+        cs, ce = c.content[0]
+        m = _CONTENT_HEAD.match(text, cs, min(ce, cs + 120))
+        if m:
+            out.extend(find_dates(m.group("head"), published, m.start("head")))
+    return out
+
+
+def _in_aside(text: str, x: DateExpr, s: int, e: int) -> bool:
+    """A date inside a relative clause ("who fled Mariupol in April") is biography, unless it tells of speaking."""
+    for m in _ASIDE.finditer(text, s, e):
+        if m.start() <= x.start < m.end():
+            return not _SPEAKING.search(m.group())
+    return False
+
+
+def _recent(value: str | None, published: date | None) -> bool:
+    if value is None or len(value) != 10:
+        return False
+    return published is None or 0 <= (published - date.fromisoformat(value)).days <= _NEWS_DAYS
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[-1][:6] if parts else ""
+
+
+def _sources(text: str, published: date | None) -> list[tuple[str, str]]:
+    """'Source: X at a briefing on Tuesday; Y, ..., on Wednesday' -> [(segment, date)]."""
+    out: list[tuple[str, str]] = []
+    for m in _SOURCE.finditer(text):
+        pos = m.start("body")
+        for seg in m.group("body").split(";"):
+            exprs = [x for x in find_dates(seg, published) if x.value]
+            if exprs:
+                out.append((seg, min(exprs, key=lambda x: (x.rank, x.start)).value or ""))
+            pos += len(seg) + 1
+    return out
+
+
+def _source_date(c: Claim, sources: list[tuple[str, str]]) -> str | None:
+    if c.actor is None or not sources:
+        return None
+    key = _surname(c.actor.name)
+    if len(key) < 3:
+        return None
+    for seg, value in sources:
+        words = seg.split()[:6]
+        if any(w.startswith(key) for w in words):
+            return value
+    return None
+
+
+def assign_dates(article: Article, claims: Iterable[Claim]) -> None:
+    """Set ``date`` on every claim (in place), in the article's reading order.
+
+    Call after attribution and before statements are merged by (speaker, date).
+    """
+    text = article.text
+    published = article.published
+    pub_s = published.isoformat() if published else None
+    by_sent: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sent.setdefault(c.sentence.start, []).append(c)
+    paras = paragraphs(article)
+    stamps = [m.start() for m in _TIMESTAMP.finditer(text)]
+    live = len(stamps) >= 2  # a live blog: entries under timestamps are the page's day
+    qa = sum(1 for p in paras if text[_line_start(text, p.start) : p.start + 2].lstrip().startswith("Q:")) >= 2
+    sources = _sources(text, published)
+    st = _State(published)
+    history: list[Claim] = []
+    lead_seen = False
+    prev_end = 0
+    for p in paras:
+        if live and any(prev_end <= t < p.start for t in stamps):
+            st.news_day = st.scene or pub_s
+        prev_end = p.end
+        if p.kind != "prose":
+            continue
+        lead = not lead_seen
+        lead_seen = True
+        answer = qa and text[_line_start(text, p.start) : p.start + 2].lstrip().startswith("A:")
+        done: list[Claim] = []
+        for sent in p.sentences:
+            here = sorted(by_sent.pop(sent.start, []), key=lambda c: (c.continuation, c.content[0] if c.content else 0))
+            ana = not sent.quoted and (
+                _ANAPHORA.search(text, sent.start, sent.end) or _ABOUT_THIS.match(text, sent.start, sent.end)
+            )
+            if ana:
+                _backfill(text, sent, st, history, published)
+            if not here:
+                if not sent.quoted:
+                    _observe(text, sent, st, published)
+                continue
+            for c in here:
+                if c.continuation:
+                    c.date = _continued(c, done, st)
+                    done.append(c)
+                    continue
+                exprs = _frame_exprs(text, c, published)
+                chosen = _pick(exprs, text)
+                c.date = _date_for(c, chosen, st, lead=lead, live=live or answer, pub=pub_s, sources=sources)
+                _remember(c, chosen, st)
+                if chosen is not None:
+                    st.explicit.add(id(c))
+                done.append(c)
+                history.append(c)
+        for c in done:
+            if c.continuation and c.date is None:  # quoted sentences before their attribution
+                c.date = _continued(c, done, st)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _date_for(
+    c: Claim, chosen: DateExpr | None, st: _State, *, lead: bool, live: bool, pub: str | None,
+    sources: list[tuple[str, str]],
+) -> str | None:  # fmt: skip
+    key = c.actor.key if c.actor else ""
+    if chosen is not None:
+        if chosen.kind in ("day", "month"):
+            return chosen.value
+        if chosen.kind == "vague":
+            return None
+        base = st.occasion.get(key) or st.news_day
+        return base if chosen.kind == "context" else apply_offset(base, chosen.offset)
+    if st.para_date is not None and st.para_date[0] == c.sentence.para:
+        return st.para_date[1]
+    src = _source_date(c, sources)
+    if src is not None:
+        return src
+    if key in st.occasion:
+        return st.occasion[key]
+    if live:
+        return st.news_day or pub
+    if lead:
+        return pub
+    if c.tense != "present":
+        return st.news_day
+    return None
+
+
+def _remember(c: Claim, chosen: DateExpr | None, st: _State) -> None:
+    if c.actor is None:
+        return
+    st.occasion[c.actor.key] = c.date
+    if chosen is not None and chosen.kind != "vague" and c.date is not None:
+        st.para_date = (c.sentence.para, c.date)
+        st.scene = None
+        if len(c.date) == 10:
+            st.news_day = c.date
+    if c.actor.kind == "person":
+        st.last_person = c.actor.key
+        st.names[_surname(c.actor.name)] = c.actor.key
+
+
+def _continued(c: Claim, done: list[Claim], st: _State) -> str | None:
+    key = c.actor.key if c.actor else ""
+    for o in done:
+        if not o.continuation and o.actor is not None and o.actor.key == key:
+            return o.date
+    return st.occasion.get(key, c.date)
+
+
+def _sentence_exprs(text: str, sent: object, published: date | None) -> list[DateExpr]:
+    s, e = sent.start, sent.end  # type: ignore[attr-defined]
+    s = _dateline_end(text, s, e)
+    stop = min(
+        (i for i in (text.find(" that ", s, e), text.find("“", s, e), text.find('"', s, e)) if i >= 0), default=e
+    )
+    return find_dates(text[s:stop], published, s)
+
+
+def _observe(text: str, sent: object, st: _State, published: date | None) -> None:
+    """A sentence nobody is said to say: a dated scene, or a person's dated occasion."""
+    exprs = _sentence_exprs(text, sent, published)
+    chosen = _pick([x for x in exprs if x.kind in ("day", "month")], text)
+    if chosen is None:
+        return
+    head = text[sent.start : sent.start + 80]  # type: ignore[attr-defined]
+    person = st.last_person if _PRONOUN_START.match(head) else None
+    if person is None:
+        first = head.split()[:6]
+        person = next((k for sn, k in st.names.items() if sn and any(w.startswith(sn) for w in first)), None)
+    if person is not None:
+        st.occasion[person] = chosen.value
+    st.para_date = (sent.para, chosen.value)  # type: ignore[attr-defined]
+    if chosen.kind == "day" and _recent(chosen.value, published):
+        st.news_day = st.scene = chosen.value
+
+
+def _backfill(text: str, sent: object, st: _State, history: list[Claim], published: date | None) -> None:
+    """'He said this at a press conference on Friday': the date of the quote just before."""
+    exprs = [x for x in _sentence_exprs(text, sent, published) if x.kind in ("day", "month")]
+    chosen = _pick(exprs, text)
+    if chosen is None:
+        return
+    key = None
+    para = sent.para  # type: ignore[attr-defined]
+    for c in reversed(history):
+        if c.actor is None or (key is not None and c.actor.key != key) or c.sentence.para < para - 1:
+            break
+        if id(c) in st.explicit:
+            break
+        key = c.actor.key
+        c.date = chosen.value
+    if key is not None:
+        st.occasion[key] = chosen.value

@@ -209,6 +209,7 @@ _NOT_NAMES = {
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Here", "However", "But", "And",
     "Negotiations", "Talks", "Peace", "War", "Many", "Some", "Such", "Both", "All", "Any", "No", "One", "Two",
     "Other", "Another", "Asked", "According", "Speaking", "Details", "Source", "Quote", "Meanwhile", "Also",
+    "About", "Let", "Nobody", "Everyone", "Everybody", "Third", "First", "Second", "Finally", "Then", "Now", "So",
     "In", "On", "At", "During", "After", "Before", "Earlier", "Later", "Last", "Next", "If", "When", "While",
     "As", "We", "I", "He", "She", "They", "You", "Our", "Their", "His", "Her", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
@@ -334,6 +335,7 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         side = nationality(np) or (ctx.scene_side if re.search(r"\bgovernment\b", lowered) else None)
         name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
         name = re.sub(r"^(?:one\s+of\s+)", "", name, flags=re.IGNORECASE)
+        name = re.sub(r"\s+(?:involved|speaking|based|working|present|taking\s+part)\b.*$", "", name)
         return _mint(name, "anonymous", side, ctx, description)
     if GROUP_HEADS.search(np) and (starts_det or not _person_name(np)):
         side = nationality(np)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, interpret
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
@@ -116,6 +116,17 @@ _BAD_EDGE = re.compile(
 )
 
 
+_SOURCE_PP = re.compile(
+    r"\s+(?:in|close\s+to|familiar\s+with|with\s+knowledge\s+of|inside|within|at|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+(?=\s*[,.;:])"
+)
+_DATE_LEAD = re.compile(
+    r"^\s*(?:(?:On|on|Last|last|This|this|Late|late|Early|early|Earlier|earlier)\s+)?(?:(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:morning|evening|week|month))"
+    r"\s+(?=(?:the\s+)?[A-Z])"
+)
+
+
 def _np_ok(np: str) -> bool:
     np = np.strip()
     return (
@@ -160,9 +171,25 @@ def _subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | 
             return off, off + len(pm.group("np")), pm.group("desc")
         if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev):
             return ps, pe, seg.strip()
+    if len(segs) >= 2 and _FRONTED.match(seg) and not _FINITE.search(seg):
+        # "SUBJ on Tuesday, at the ceremony, stated": the subject is before the adverbial
+        ps, pe = segs[-2]
+        cut = re.search(r"\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later)\b", text[ps:pe])
+        if cut:
+            pe = ps + cut.start()
+        lead = re.match(r"\s*(?:also|meanwhile|separately|however|but|and)\s+", text[ps:pe], re.IGNORECASE)
+        if lead:
+            ps += lead.end()
+        prev = text[ps:pe]
+        if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev) and len(prev.split()) >= 2:
+            return ps, pe, None
     conj = _CONJ.match(seg)
     if conj:
         s += conj.end()
+        seg = text[s:e]
+    when = _DATE_LEAD.match(seg)
+    if when:  # "On Saturday the Vatican said": a date without a comma in front of the subject
+        s += when.end()
         seg = text[s:e]
     fronted = _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I)
     if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:
@@ -224,7 +251,11 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             continue
         npm = _RIGHT_NP.match(text, m.end(), s1)
         if npm:
-            hits.append(_Hit((npm.start(), npm.end()), None, m.span(), "according-to"))
+            end = npm.end()
+            pp = _SOURCE_PP.match(text, end, s1) if ANON_HEADS.search(npm.group()) else None
+            if pp and re.search(r"[A-Z]", pp.group()):  # "a source in the Ukrainian delegation"
+                end = pp.end()
+            hits.append(_Hit((npm.start(), end), None, m.span(), "according-to"))
     for m in _PASSIVE.finditer(text, s0, s1):
         if _in_quote(m.start(), quotes):
             continue
@@ -240,6 +271,12 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             continue  # "Russia-claimed"
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
         got = _subject_left(text, lb, vs)
+        if got is None and lb > last_end and not hits:
+            # a quotation inside the subject's appositive ("Brazil, whose president floated a
+            # "peace club", said ..."): read the subject from before it
+            wider = _subject_left(text, last_end, vs)
+            if wider is not None and not _in_quote(wider[0], quotes) and wider[0] < lb:
+                got = wider
         if got is not None:
             ns, ne, desc = got
             ns, ne = _strip_span(text, ns, ne)

@@ -27,6 +27,8 @@ _INTRO = re.compile(
 )
 _ITS = re.compile(r"^(?:its|their)\s+(?:[a-z-]+\s+){0,3}[a-z-]+$", re.IGNORECASE)
 _SAME = re.compile(r"^(?:the\s+)?same\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)$", re.IGNORECASE)
+#: "the source said", "the diplomat added": a bare definite source points back to the last one
+_DEFINITE_SOURCE = re.compile(r"^the\s+(?P<head>source|person|diplomat|official|insider|people)$", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|all|none|another|both)\s+of\s+(?:the|those|them|these)\b", re.I
 )
@@ -38,7 +40,7 @@ def anaphor(np: str) -> str | None:
     np = np.strip()
     if _ITS.match(np):
         return "its"
-    m = _SAME.match(np)
+    m = _SAME.match(np) or _DEFINITE_SOURCE.match(np)
     if m:
         return "same:" + m.group("head").lower()
     if _PARTITIVE.match(np):

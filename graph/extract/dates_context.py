@@ -34,6 +34,7 @@ from stancegraph.graph.records import Article
 
 if TYPE_CHECKING:
     from stancegraph.graph.extract.attribution import Claim
+    from stancegraph.graph.extract.text import Sentence
 
 _TIMESTAMP = re.compile(
     r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|EET|EEST|UTC|ET|EST|EDT|MSK|local\s+time)?[ \t]*$",
@@ -62,6 +63,16 @@ _ASIDE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*|\([^)]*\)")
 _SPEAKING = re.compile(
     r"\b(?:sp[eo]ke|said|says|told|tells|wrote|talked|called|met|addressed|announced|spoken|declared|posted)\b"
 )
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|stated|wrote|added|announced|declared|insisted|warned|argued)\b"
+    r"(?:\s+\w+){0,3}?\s+that\b"
+)
+_NOT_SAYING = re.compile(
+    r"\b(?:(?:scheduled|planned|set|due|expected|slated|postponed|delayed|moved)\s+(?:for|on|to|until|till)?|"
+    r"until|till|by|before|ahead\s+of|since|next)\s*$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re.MULTILINE)
 _RECORDED = re.compile(r"\b(?:recorded|filmed|taped|conducted|given|held)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^\W*(?:(?:On|In|Late|Earlier|Later)\b[^,]{0,40},\s*)?(?:He|She)\b")
 _NEWS_DAYS = 7  # a non-claim sentence sets the news day only for a date this close to publication
@@ -77,6 +88,13 @@ class _State:
     explicit: set[int] = field(default_factory=set)  # ids of claims dated by their own phrase
     para_date: tuple[int, str | None] | None = None  # (paragraph, date) a dated sentence set
     scene: str | None = None  # live blog: the day the author's own narration set, until a dated claim
+    content_day: tuple[int, str | None] | None = None  # a recent day inside a claim's content, last resort
+    first_day: str | None = None  # the first news day of the report
+
+    def set_news_day(self, value: str | None) -> None:
+        self.news_day = value
+        if self.first_day is None and _recent(value, self.published):
+            self.first_day = value
 
 
 def _pick(exprs: list[DateExpr], text: str) -> DateExpr | None:
@@ -104,7 +122,11 @@ def _frame_exprs(text: str, c: Claim, published: date | None) -> list[DateExpr]:
     for s, e in spans:
         s = max(s, skip_to)
         if e > s:
-            out.extend(x for x in find_dates(text[s:e], published, s) if not _in_aside(text, x, s, e))
+            out.extend(
+                x
+                for x in find_dates(text[s:e], published, s)
+                if not _in_aside(text, x, s, e) and not _NOT_SAYING.search(text, max(s, x.start - 30), x.start)
+            )
     if c.content and not c.continuation:
         cs, ce = c.content[0]
         m = _CONTENT_HEAD.match(text, cs, min(ce, cs + 120))
@@ -176,11 +198,12 @@ def assign_dates(article: Article, claims: Iterable[Claim]) -> None:
     sources = _sources(text, published)
     st = _State(published)
     history: list[Claim] = []
+    waiting: list[Claim] = []
     lead_seen = False
     prev_end = 0
     for p in paras:
         if live and any(prev_end <= t < p.start for t in stamps):
-            st.news_day = st.scene or pub_s
+            st.set_news_day(st.scene or pub_s)
         prev_end = p.end
         if p.kind != "prose":
             continue
@@ -202,19 +225,26 @@ def assign_dates(article: Article, claims: Iterable[Claim]) -> None:
             for c in here:
                 if c.continuation:
                     c.date = _continued(c, done, st)
-                    done.append(c)
-                    continue
-                exprs = _frame_exprs(text, c, published)
-                chosen = _pick(exprs, text)
-                c.date = _date_for(c, chosen, st, lead=lead, live=live or answer, pub=pub_s, sources=sources)
-                _remember(c, chosen, st)
-                if chosen is not None:
-                    st.explicit.add(id(c))
+                else:
+                    exprs = _frame_exprs(text, c, published)
+                    chosen = _pick(exprs, text)
+                    c.date = _date_for(c, chosen, st, lead=lead, live=live or answer, pub=pub_s, sources=sources)
+                    _remember(c, chosen, st)
+                    if chosen is not None:
+                        st.explicit.add(id(c))
+                    history.append(c)
+                    _content_day(text, c, st, published)
+                if c.date is None and st.first_day is None and c.tense != "present" and id(c) not in st.explicit:
+                    waiting.append(c)
                 done.append(c)
-                history.append(c)
         for c in done:
             if c.continuation and c.date is None:  # quoted sentences before their attribution
                 c.date = _continued(c, done, st)
+        if lead and st.news_day is None:  # the lede sets the report's day, even inside what is said
+            _observe(text, None, st, published, span=(p.start, p.end), person=False)
+    for c in waiting:  # undated reports before the first dated sentence: the report's day
+        if c.date is None:
+            c.date = st.first_day
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -238,14 +268,16 @@ def _date_for(
     src = _source_date(c, sources)
     if src is not None:
         return src
-    if key in st.occasion:
+    if st.occasion.get(key):
         return st.occasion[key]
     if live:
         return st.news_day or pub
     if lead:
         return pub
-    if c.tense != "present":
+    if c.tense != "present" and st.news_day:
         return st.news_day
+    if st.content_day is not None and st.content_day[0] == c.sentence.para:
+        return st.content_day[1]
     return None
 
 
@@ -257,7 +289,7 @@ def _remember(c: Claim, chosen: DateExpr | None, st: _State) -> None:
         st.para_date = (c.sentence.para, c.date)
         st.scene = None
         if len(c.date) == 10:
-            st.news_day = c.date
+            st.set_news_day(c.date)
     if c.actor.kind == "person":
         st.last_person = c.actor.key
         st.names[_surname(c.actor.name)] = c.actor.key
@@ -271,41 +303,62 @@ def _continued(c: Claim, done: list[Claim], st: _State) -> str | None:
     return st.occasion.get(key, c.date)
 
 
-def _sentence_exprs(text: str, sent: object, published: date | None) -> list[DateExpr]:
-    s, e = sent.start, sent.end  # type: ignore[attr-defined]
+def _sentence_exprs(text: str, s: int, e: int, published: date | None, cut: bool = True) -> list[DateExpr]:
+    """Date phrases of a stretch, before any quotation (and, with ``cut``, before a reported 'said that')."""
     s = _dateline_end(text, s, e)
-    stop = min(
-        (i for i in (text.find(" that ", s, e), text.find("“", s, e), text.find('"', s, e)) if i >= 0), default=e
-    )
-    return find_dates(text[s:stop], published, s)
+    m = _SAID_THAT.search(text, s, e) if cut else None
+    stop = m.start() if m else e
+    quotes = [q.span() for q in _QUOTED.finditer(text, s, stop)]
+    out = find_dates(text[s:stop], published, s)
+    return [
+        x
+        for x in out
+        if not _NOT_SAYING.search(text, max(s, x.start - 30), x.start) and not any(a <= x.start < b for a, b in quotes)
+    ]
 
 
-def _observe(text: str, sent: object, st: _State, published: date | None) -> None:
+def _observe(
+    text: str, sent: Sentence | None, st: _State, published: date | None,
+    span: tuple[int, int] | None = None, person: bool = True,
+) -> None:  # fmt: skip
     """A sentence nobody is said to say: a dated scene, or a person's dated occasion."""
-    exprs = _sentence_exprs(text, sent, published)
+    if sent is not None:
+        span = (sent.start, sent.end)
+    s, e = span or (0, 0)
+    exprs = _sentence_exprs(text, s, e, published, cut=person)
     chosen = _pick([x for x in exprs if x.kind in ("day", "month")], text)
     if chosen is None:
         return
-    head = text[sent.start : sent.start + 80]  # type: ignore[attr-defined]
-    person = st.last_person if _PRONOUN_START.match(head) else None
-    if person is None:
-        first = head.split()[:6]
-        person = next((k for sn, k in st.names.items() if sn and any(w.startswith(sn) for w in first)), None)
-    if person is not None:
-        st.occasion[person] = chosen.value
-    st.para_date = (sent.para, chosen.value)  # type: ignore[attr-defined]
+    if sent is not None:
+        head = text[s : s + 80]
+        who = st.last_person if _PRONOUN_START.match(head) else None
+        if who is None:
+            first = head.split()[:6]
+            who = next((k for sn, k in st.names.items() if sn and any(w.startswith(sn) for w in first)), None)
+        if who is not None:
+            st.occasion[who] = chosen.value
+        st.para_date = (sent.para, chosen.value)
     if chosen.kind == "day" and _recent(chosen.value, published):
-        st.news_day = st.scene = chosen.value
+        st.scene = chosen.value
+        st.set_news_day(chosen.value)
 
 
-def _backfill(text: str, sent: object, st: _State, history: list[Claim], published: date | None) -> None:
+def _content_day(text: str, c: Claim, st: _State, published: date | None) -> None:
+    """A recent day told inside a claim ("..., changed course on Saturday"): the paragraph's day, last resort."""
+    for cs, ce in c.content[:1]:
+        days = [x for x in _sentence_exprs(text, cs, ce, published, cut=False) if x.kind == "day"]
+        if days and _recent(days[0].value, published):
+            st.content_day = (c.sentence.para, days[0].value)
+
+
+def _backfill(text: str, sent: Sentence, st: _State, history: list[Claim], published: date | None) -> None:
     """'He said this at a press conference on Friday': the date of the quote just before."""
-    exprs = [x for x in _sentence_exprs(text, sent, published) if x.kind in ("day", "month")]
+    exprs = [x for x in _sentence_exprs(text, sent.start, sent.end, published) if x.kind in ("day", "month")]
     chosen = _pick(exprs, text)
     if chosen is None:
         return
     key = None
-    para = sent.para  # type: ignore[attr-defined]
+    para = sent.para
     for c in reversed(history):
         if c.actor is None or (key is not None and c.actor.key != key) or c.sentence.para < para - 1:
             break

@@ -23,6 +23,7 @@ after publication (see :mod:`dates`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,7 +35,7 @@ from stancegraph.graph.records import Article
 
 if TYPE_CHECKING:
     from stancegraph.graph.extract.attribution import Claim
-    from stancegraph.graph.extract.text import Sentence
+    from stancegraph.graph.extract.text import Paragraph, Sentence
 
 _TIMESTAMP = re.compile(
     r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|EET|EEST|UTC|ET|EST|EDT|MSK|local\s+time)?[ \t]*$",
@@ -91,6 +92,19 @@ class _State:
     content_day: tuple[int, str | None] | None = None  # a recent day inside a claim's content, last resort
     first_day: str | None = None  # the first news day of the report
 
+    exprs: list[DateExpr] = field(default_factory=list)  # every date phrase of the article, in order
+    starts: list[int] = field(default_factory=list)
+
+    def within(self, s: int, e: int) -> list[DateExpr]:
+        """The article's date phrases lying inside [s, e) -- one regex pass per article, not per span."""
+        out = []
+        for x in self.exprs[bisect_left(self.starts, s) :]:
+            if x.start >= e:
+                break
+            if x.end <= e:
+                out.append(x)
+        return out
+
     def set_news_day(self, value: str | None) -> None:
         self.news_day = value
         if self.first_day is None and _recent(value, self.published):
@@ -111,7 +125,7 @@ def _dateline_end(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-def _frame_exprs(text: str, c: Claim, published: date | None) -> list[DateExpr]:
+def _frame_exprs(text: str, c: Claim, st: _State) -> list[DateExpr]:
     out: list[DateExpr] = []
     skip_to = _dateline_end(text, c.sentence.start, c.sentence.end)
     spans = list(c.frame)
@@ -124,14 +138,14 @@ def _frame_exprs(text: str, c: Claim, published: date | None) -> list[DateExpr]:
         if e > s:
             out.extend(
                 x
-                for x in find_dates(text[s:e], published, s)
+                for x in st.within(s, e)
                 if not _in_aside(text, x, s, e) and not _NOT_SAYING.search(text, max(s, x.start - 30), x.start)
             )
     if c.content and not c.continuation:
         cs, ce = c.content[0]
         m = _CONTENT_HEAD.match(text, cs, min(ce, cs + 120))
         if m:
-            out.extend(find_dates(m.group("head"), published, m.start("head")))
+            out.extend(st.within(m.start("head"), m.end("head")))
     return out
 
 
@@ -180,23 +194,29 @@ def _source_date(c: Claim, sources: list[tuple[str, str]]) -> str | None:
     return None
 
 
-def assign_dates(article: Article, claims: Iterable[Claim]) -> None:
+def assign_dates(article: Article, claims: Iterable[Claim], paras: list[Paragraph] | None = None) -> None:
     """Set ``date`` on every claim (in place), in the article's reading order.
 
-    Call after attribution and before statements are merged by (speaker, date).
+    Call after attribution and before statements are merged by (speaker, date); pass the
+    article's ``paragraphs`` when already at hand.
     """
     text = article.text
     published = article.published
     pub_s = published.isoformat() if published else None
+    claims = list(claims)
+    if not claims:
+        return
     by_sent: dict[int, list[Claim]] = {}
     for c in claims:
         by_sent.setdefault(c.sentence.start, []).append(c)
-    paras = paragraphs(article)
+    paras = paragraphs(article) if paras is None else paras
     stamps = [m.start() for m in _TIMESTAMP.finditer(text)]
     live = len(stamps) >= 2  # a live blog: entries under timestamps are the page's day
     qa = sum(1 for p in paras if text[_line_start(text, p.start) : p.start + 2].lstrip().startswith("Q:")) >= 2
     sources = _sources(text, published)
     st = _State(published)
+    st.exprs = find_dates(text, published)
+    st.starts = [x.start for x in st.exprs]
     history: list[Claim] = []
     waiting: list[Claim] = []
     lead_seen = False
@@ -226,7 +246,7 @@ def assign_dates(article: Article, claims: Iterable[Claim]) -> None:
                 if c.continuation:
                     c.date = _continued(c, done, st)
                 else:
-                    exprs = _frame_exprs(text, c, published)
+                    exprs = _frame_exprs(text, c, st)
                     chosen = _pick(exprs, text)
                     c.date = _date_for(c, chosen, st, lead=lead, live=live or answer, pub=pub_s, sources=sources)
                     _remember(c, chosen, st)
@@ -303,13 +323,13 @@ def _continued(c: Claim, done: list[Claim], st: _State) -> str | None:
     return st.occasion.get(key, c.date)
 
 
-def _sentence_exprs(text: str, s: int, e: int, published: date | None, cut: bool = True) -> list[DateExpr]:
+def _sentence_exprs(text: str, s: int, e: int, st: _State, cut: bool = True) -> list[DateExpr]:
     """Date phrases of a stretch, before any quotation (and, with ``cut``, before a reported 'said that')."""
     s = _dateline_end(text, s, e)
     m = _SAID_THAT.search(text, s, e) if cut else None
     stop = m.start() if m else e
     quotes = [q.span() for q in _QUOTED.finditer(text, s, stop)]
-    out = find_dates(text[s:stop], published, s)
+    out = st.within(s, stop)
     return [
         x
         for x in out
@@ -325,7 +345,7 @@ def _observe(
     if sent is not None:
         span = (sent.start, sent.end)
     s, e = span or (0, 0)
-    exprs = _sentence_exprs(text, s, e, published, cut=person)
+    exprs = _sentence_exprs(text, s, e, st, cut=person)
     chosen = _pick([x for x in exprs if x.kind in ("day", "month")], text)
     if chosen is None:
         return
@@ -346,14 +366,14 @@ def _observe(
 def _content_day(text: str, c: Claim, st: _State, published: date | None) -> None:
     """A recent day told inside a claim ("..., changed course on Saturday"): the paragraph's day, last resort."""
     for cs, ce in c.content[:1]:
-        days = [x for x in _sentence_exprs(text, cs, ce, published, cut=False) if x.kind == "day"]
+        days = [x for x in _sentence_exprs(text, cs, ce, st, cut=False) if x.kind == "day"]
         if days and _recent(days[0].value, published):
             st.content_day = (c.sentence.para, days[0].value)
 
 
 def _backfill(text: str, sent: Sentence, st: _State, history: list[Claim], published: date | None) -> None:
     """'He said this at a press conference on Friday': the date of the quote just before."""
-    exprs = [x for x in _sentence_exprs(text, sent.start, sent.end, published) if x.kind in ("day", "month")]
+    exprs = [x for x in _sentence_exprs(text, sent.start, sent.end, st) if x.kind in ("day", "month")]
     chosen = _pick(exprs, text)
     if chosen is None:
         return

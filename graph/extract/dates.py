@@ -25,44 +25,48 @@ _MONTH = (
 )
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_DATE_RE = re.compile(  # the leading \b lets the engine skip mid-word positions at once (2-3x faster)
-    r"\b(?:"
-    + "|".join(
-        [
-            r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
-            r"(?P<md>\b"
-            + _MONTH.format(g="m1")
-            + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d{2})\b)?)",
-            r"(?P<dm>\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            + _MONTH.format(g="m2")
-            + r"(?:,?\s+(?P<y2>(?:19|20)\d{2})\b)?)",
-            r"(?P<my>\b(?:(?:in|early|late|mid|mid-|since|from|during)\s+)?"
-            + _MONTH.format(g="m3")
-            + r",?\s+(?P<y3>(?:19|20)\d{2})\b)",
-            r"(?P<mo>\b(?:in|early|late|mid|mid-|during|earlier\s+in|later\s+in)\s+(?:early\s+|late\s+|mid-?)?"
-            + _MONTH.format(g="m4")
-            + r"\b)",
-            r"(?P<wday>\b(?:(?P<wdmod>last|this|earlier\s+on|late\s+on|early\s+on|on)\s+)?" + _WD + r"\b)",
-            r"(?P<week>\b(?:(?:earlier|later)\s+)?(?:this|last)\s+week(?:end)?|(?:over|during)\s+the\s+weekend|"
-            r"this\s+past\s+weekend)\b",
-            r"(?P<rel>\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
-            r"late\s+last\s+night|last\s+night|the\s+day\s+before|(?:on\s+)?the\s+(?:following|next)\s+day|"
-            r"a\s+day\s+(?:later|earlier)|the\s+previous\s+day|(?:earlier\s+|later\s+)?this\s+month|"
-            r"(?:early|late|earlier|mid-?)?\s*last\s+month|"
-            r"(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:ago|earlier|later)|at\s+that\s+time|at\s+the\s+time|"
-            r"on\s+that\s+(?:day|occasion)|(?:on\s+|later\s+|earlier\s+)?(?:the\s+same|that)\s+"
-            r"(?:day|evening|night|morning|afternoon)|within\s+(?:hours|minutes|the\s+hour|an\s+hour)|"
-            r"hours\s+later|minutes\s+later|shortly\s+(?:after|afterwards|later)|afterwards?)\b)",
-            r"(?P<vague>\b(?:in\s+(?:the\s+)?(?:summer|spring|autumn|fall|winter)(?:\s+of\s+\d{4})?|"
-            r"(?:last|this|earlier\s+this|next)\s+(?:year|summer|spring|autumn|fall|winter)|next\s+week|"
-            r"(?:in|over|during)\s+(?:recent|the\s+past|the\s+last)\s+(?:\w+\s+)?(?:weeks|days|months|years)|"
-            r"previously|repeatedly|recently|earlier|in\s+the\s+past|once\s+again|again|in\s+(?:19|20)\d{2}|"
-            r"for\s+(?:months|years|weeks)|back\s+in|in\s+the\s+spring)\b)",
-        ]
-    )
-    + ")",
-    re.IGNORECASE,
+# Every phrase below begins with a digit, one of these word starts, or in/on/at/a + space:
+# the lookahead lets the engine skip all other positions at once (about 2.5x faster).
+# tests/test_extract_dates.py checks that it never loses a match.
+_STARTS = (
+    r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yes|tod|ton|thi|tha|the|"
+    r"las|lat|ear|mid|sin|fro|dur|ove|one|two|thr|fou|fiv|six|wit|hou|min|sho|aft|nex|pre|rep|rec|onc|aga|for|bac)|"
+    r"(?:in|on|at|a)\s"
 )
+_PHRASES = "|".join(
+    [
+        r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
+        r"(?P<md>\b"
+        + _MONTH.format(g="m1")
+        + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d{2})\b)?)",
+        r"(?P<dm>\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH.format(g="m2")
+        + r"(?:,?\s+(?P<y2>(?:19|20)\d{2})\b)?)",
+        r"(?P<my>\b(?:(?:in|early|late|mid|mid-|since|from|during)\s+)?"
+        + _MONTH.format(g="m3")
+        + r",?\s+(?P<y3>(?:19|20)\d{2})\b)",
+        r"(?P<mo>\b(?:in|early|late|mid|mid-|during|earlier\s+in|later\s+in)\s+(?:early\s+|late\s+|mid-?)?"
+        + _MONTH.format(g="m4")
+        + r"\b)",
+        r"(?P<wday>\b(?:(?P<wdmod>last|this|earlier\s+on|late\s+on|early\s+on|on)\s+)?" + _WD + r"\b)",
+        r"(?P<week>\b(?:(?:earlier|later)\s+)?(?:this|last)\s+week(?:end)?|(?:over|during)\s+the\s+weekend|"
+        r"this\s+past\s+weekend)\b",
+        r"(?P<rel>\b(?:yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+        r"late\s+last\s+night|last\s+night|the\s+day\s+before|(?:on\s+)?the\s+(?:following|next)\s+day|"
+        r"a\s+day\s+(?:later|earlier)|the\s+previous\s+day|(?:earlier\s+|later\s+)?this\s+month|"
+        r"(?:(?:early|late|earlier|mid-?)\s*)?last\s+month|"
+        r"(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:ago|earlier|later)|at\s+that\s+time|at\s+the\s+time|"
+        r"on\s+that\s+(?:day|occasion)|(?:on\s+|later\s+|earlier\s+)?(?:the\s+same|that)\s+"
+        r"(?:day|evening|night|morning|afternoon)|within\s+(?:hours|minutes|the\s+hour|an\s+hour)|"
+        r"hours\s+later|minutes\s+later|shortly\s+(?:after|afterwards|later)|afterwards?)\b)",
+        r"(?P<vague>\b(?:in\s+(?:the\s+)?(?:summer|spring|autumn|fall|winter)(?:\s+of\s+\d{4})?|"
+        r"(?:last|this|earlier\s+this|next)\s+(?:year|summer|spring|autumn|fall|winter)|next\s+week|"
+        r"(?:in|over|during)\s+(?:recent|the\s+past|the\s+last)\s+(?:\w+\s+)?(?:weeks|days|months|years)|"
+        r"previously|repeatedly|recently|earlier|in\s+the\s+past|once\s+again|again|in\s+(?:19|20)\d{2}|"
+        r"for\s+(?:months|years|weeks)|back\s+in|in\s+the\s+spring)\b)",
+    ]
+)
+_DATE_RE = re.compile(r"\b(?=" + _STARTS + ")(?:" + _PHRASES + ")", re.IGNORECASE)
 _CONTEXT = re.compile(
     r"\btime\b|\bthat (?:day|occasion)\b|\bsame\b|\bthat (?:evening|night|morning|afternoon)\b|"
     r"hour|minute|shortly|afterward"

@@ -215,7 +215,7 @@ def assign_dates(article: Article, claims: Iterable[Claim], paras: list[Paragrap
     qa = sum(1 for p in paras if text[_line_start(text, p.start) : p.start + 2].lstrip().startswith("Q:")) >= 2
     sources = _sources(text, published)
     st = _State(published)
-    st.exprs = find_dates(text, published)
+    st.exprs = [x for p in paras if p.kind == "prose" for x in find_dates(text[p.start : p.end], published, p.start)]
     st.starts = [x.start for x in st.exprs]
     history: list[Claim] = []
     waiting: list[Claim] = []

@@ -314,3 +314,85 @@ def test_anchored_search_equals_plain_search() -> None:
                 continue
             a, b = c.search(t, t.lower()), c.regex.search(t)
             assert (a.span() if a else None) == (b.span() if b else None), (c.code, t)
+
+
+# --- paraphrase cues (sg:weakPattern, gated by sg:topicPattern) and attribution coverage ---
+
+
+def test_paraphrased_offer_with_conditions_is_conditional() -> None:
+    st = one(
+        "Opening paragraph of a report on diplomacy.\n\n"
+        "Putin said Moscow would declare a truce and open talks the same day once Kyiv withdrew its soldiers "
+        "from the Kherson and Donetsk regions and dropped its bid to join NATO."
+    )
+    assert st.stance == "conditional"
+    assert {"ukrainian-withdrawal", "neutrality"} <= set(st.conditions)
+
+
+def test_bare_demands_in_the_next_sentence_join_the_conditional_statement() -> None:
+    st = one(
+        "Opening paragraph of a report on diplomacy.\n\n"
+        "Putin said Russia would begin negotiations as soon as Ukraine left the Luhansk region. "
+        "He said the region's status as part of Russia must be settled and that sanctions must be lifted."
+    )
+    assert st.stance == "conditional"
+    assert {"ukrainian-withdrawal", "territorial-recognition", "sanctions-relief"} <= set(st.conditions)
+
+
+def test_dismissing_an_offer_is_a_refusal() -> None:
+    st = one("Opening paragraph here.\n\nZelensky, speaking at a summit in Rome the same day, dismissed the proposal.")
+    assert (st.speaker.name, st.stance) == ("Volodymyr Zelensky", "refuses")
+
+
+def test_denial_with_that_clause_still_negates() -> None:
+    assert run("Opening paragraph here.\n\nPeskov denied that Moscow was ready to negotiate with Kyiv.") == []
+
+
+def test_weak_cues_need_a_clause_about_negotiations() -> None:
+    assert run("Opening paragraph here.\n\nThe minister said farmers would begin the harvest next week.") == []
+
+
+def test_appeal_to_take_part_in_a_meeting_is_urging() -> None:
+    st = one("Opening paragraph here.\n\nScholz called on Russia to take part in a follow-up meeting in Geneva.")
+    assert (st.speaker.name, st.stance) == ("Olaf Scholz", "urges")
+
+
+def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody() -> None:
+    got = run(
+        "A conversation with Marta Hnatiuk\n\n"
+        "Marta Hnatiuk is a member of parliament from Lviv. She spoke to us on Tuesday.\n\n"
+        "Q: Moscow says it is open to dialogue. Is that true?\n\n"
+        "A: They do not want negotiations. They want our surrender.\n\n"
+        "Q: What comes first?\n\n"
+        "A: We will talk only after the last Russian soldier has left our land."
+    )
+    assert {(s.speaker.name, s.stance) for s in got} == {("Marta Hnatiuk", "accuses"), ("Marta Hnatiuk", "conditional")}
+    cond = next(s for s in got if s.stance == "conditional")
+    assert cond.conditions == ("russian-withdrawal",)
+    assert cond.date == "2024-03-12"
+
+
+def test_its_ministry_speaks_for_the_state_just_named() -> None:
+    st = one(
+        "Opening paragraph here.\n\nBrazil sent only an observer. "
+        "Its foreign ministry said on Monday that it stood ready to host talks between the two sides."
+    )
+    assert (st.speaker.name, st.stance) == ("Brazil", "mediates")
+
+
+def test_dated_fronting_without_comma_keeps_the_subject() -> None:
+    st = one(
+        "Opening paragraph here.\n\nOn Saturday the Vatican said the pope had sent an envoy on a peace mission to Kyiv."
+    )
+    assert (st.speaker.name, st.stance, st.date) == ("Holy See", "mediates", "2024-03-09")
+
+
+def test_anonymous_source_keeps_its_defining_phrase_and_is_referred_back_to() -> None:
+    got = run(
+        "Opening paragraph here.\n\n"
+        "According to a source in the Russian delegation, the talks were tense. "
+        '"Moscow will not accept a pause that lets them rearm," the source said.'
+    )
+    assert [(s.speaker.name, s.speaker.kind, s.stance) for s in got] == [
+        ("source in the Russian delegation", "anonymous", "refuses")
+    ]

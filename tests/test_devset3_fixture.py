@@ -1,4 +1,4 @@
-"""Integrity checks for the blind holdout set (tests/fixtures/holdout/).
+"""Integrity checks for the blind holdout set (tests/fixtures/devset3/).
 
 The holdout is for measurement only: these tests check that the gold file is
 well formed and consistent with its articles; they never run the extractor.
@@ -15,7 +15,7 @@ import pytest
 
 from stancegraph.graph.records import ACTOR_KINDS, CONDITIONS, STANCES
 
-HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
+HOLDOUT = Path(__file__).parent / "fixtures" / "devset3"
 KEYS = {
     "article",
     "speaker",

@@ -1,7 +1,7 @@
-"""Integrity checks for the blind holdout set (tests/fixtures/devset3/).
+"""Integrity checks for the third development set (tests/fixtures/devset3/, a rotated holdout).
 
-The holdout is for measurement only: these tests check that the gold file is
-well formed and consistent with its articles; they never run the extractor.
+These tests check that the gold file is well formed and consistent with its
+articles; they never run the extractor.
 """
 
 from __future__ import annotations

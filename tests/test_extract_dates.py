@@ -292,3 +292,16 @@ def test_the_lede_sets_the_news_day_even_inside_what_is_said() -> None:
     art = _article(text, date(2025, 5, 17))
     c = _claim(art, "Medinsky", "Medinsky told reporters afterwards that ", "Moscow was satisfied")
     assert _dates(art, [c]) == ["2025-05-16"]
+
+
+def test_a_vaguely_dated_occasion_stays_unknown_for_the_same_speaker() -> None:
+    text = (
+        "Title\n\nKremlin spokesman Dmitry Peskov said on Monday that Moscow was open to talks with Kyiv.\n\n"
+        "Conditions presented by Putin in the summer included a withdrawal. Additionally, he demanded neutrality.\n\n"
+        "0:00\n0:00\n"
+    )
+    art = _article(text, MON_9_JAN_2023)
+    p = _claim(art, "Peskov", "Dmitry Peskov said on Monday that ", "Moscow was open to talks")
+    first = _claim(art, "Putin", "Conditions presented by Putin in the summer", " included a withdrawal")
+    then = _claim(art, "Putin", "Additionally, he demanded ", "neutrality")
+    assert _dates(art, [p, first, then]) == ["2023-01-09", None, None]  # and a player's "0:00" is no live blog

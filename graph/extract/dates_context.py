@@ -62,7 +62,8 @@ _CONTENT_HEAD = re.compile(
 _FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing)\b")
 _ASIDE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*|\([^)]*\)")
 _SPEAKING = re.compile(
-    r"\b(?:sp[eo]ke|said|says|told|tells|wrote|talked|called|met|addressed|announced|spoken|declared|posted)\b"
+    r"\b(?:sp[eo]ke|said|says|told|tells|wrote|talked|called|met|addressed|announced|spoken|declared|posted|"
+    r"stated|insisted|warned|argued|claimed|noted|suggested|ruled)\b"
 )
 _SAID_THAT = re.compile(
     r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|stated|wrote|added|announced|declared|insisted|warned|argued)\b"
@@ -91,6 +92,7 @@ class _State:
     scene: str | None = None  # live blog: the day the author's own narration set, until a dated claim
     content_day: tuple[int, str | None] | None = None  # a recent day inside a claim's content, last resort
     first_day: str | None = None  # the first news day of the report
+    vague: set[str] = field(default_factory=set)  # speakers whose last occasion the text dated vaguely
 
     exprs: list[DateExpr] = field(default_factory=list)  # every date phrase of the article, in order
     starts: list[int] = field(default_factory=list)
@@ -210,7 +212,8 @@ def assign_dates(article: Article, claims: Iterable[Claim], paras: list[Paragrap
     for c in claims:
         by_sent.setdefault(c.sentence.start, []).append(c)
     paras = paragraphs(article) if paras is None else paras
-    stamps = [m.start() for m in _TIMESTAMP.finditer(text)]
+    last_prose = max((p.start for p in paras if p.kind == "prose"), default=0)
+    stamps = [m.start() for m in _TIMESTAMP.finditer(text, 0, last_prose)]  # not a media player's "0:00" footer
     live = len(stamps) >= 2  # a live blog: entries under timestamps are the page's day
     qa = sum(1 for p in paras if text[_line_start(text, p.start) : p.start + 2].lstrip().startswith("Q:")) >= 2
     sources = _sources(text, published)
@@ -288,13 +291,13 @@ def _date_for(
     src = _source_date(c, sources)
     if src is not None:
         return src
-    if st.occasion.get(key):
-        return st.occasion[key]
+    if st.occasion.get(key) or key in st.vague:  # "in the summer ... Additionally, he demanded": unknown too
+        return st.occasion.get(key)
     if live:
         return st.news_day or pub
     if lead:
         return pub
-    if c.tense != "present" and st.news_day:
+    if c.tense != "present" and st.news_day:  # "has urged" reports recent news too
         return st.news_day
     if st.content_day is not None and st.content_day[0] == c.sentence.para:
         return st.content_day[1]
@@ -305,6 +308,10 @@ def _remember(c: Claim, chosen: DateExpr | None, st: _State) -> None:
     if c.actor is None:
         return
     st.occasion[c.actor.key] = c.date
+    if chosen is not None and chosen.kind == "vague":
+        st.vague.add(c.actor.key)
+    elif c.date is not None:
+        st.vague.discard(c.actor.key)
     if chosen is not None and chosen.kind != "vague" and c.date is not None:
         st.para_date = (c.sentence.para, c.date)
         st.scene = None

@@ -351,4 +351,9 @@ def _statement(article: Article, g: _Group) -> Statement:
 
 
 def extract(article: Article) -> list[Statement]:
-    return assemble(article, _walk(article))
+    """Walk the article, date every claim in context (dates_context), then merge."""
+    from stancegraph.graph.extract.dates_context import assign_dates
+
+    walked = _walk(article)
+    assign_dates(article, [claim for claim, _ in walked])
+    return assemble(article, walked)

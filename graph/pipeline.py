@@ -19,12 +19,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from stancegraph.graph import namespaces as ns
 from stancegraph.graph.articles import read_articles
-from stancegraph.graph.rdf import Provenance, article_quads, now, statement_iri
+from stancegraph.graph.rdf import Provenance, article_quads, now, speaker_iri, statement_iri
 from stancegraph.graph.records import Article, Statement
 from stancegraph.graph.store import GraphStore
 
@@ -39,8 +39,6 @@ def extractor_version() -> str:
 
 def extract(article: Article) -> list[Statement]:
     """Stage: one article → its statements, with each statement's graph IRI filled in."""
-    from dataclasses import replace
-
     from stancegraph.graph.extract import extract_statements
 
     return [replace(s, iri=statement_iri(s)) for s in extract_statements(article)]
@@ -74,6 +72,52 @@ def near_duplicates(articles: Sequence[Article]) -> dict[str, str]:
     except ImportError:  # pragma: no cover - dedup is optional until it lands
         return {}
     return find(articles)
+
+
+def consolidate(
+    articles: Sequence[Article], statements: Sequence[list[Statement]], duplicates: dict[str, str]
+) -> list[list[Statement]]:
+    """Stage: a near-duplicate article's statements join the original's statement nodes.
+
+    Statements already meet when speaker, stance, date and conditions agree (their IRIs
+    are equal). A rewrite often words the same report a little differently, so the same
+    statement comes out with one condition more or a date the copy leaves out; when the
+    articles are known near-duplicates, a statement of the copy with the same speaker and
+    stance as one of the original takes the original's IRI (one to one; equal or unknown
+    dates first, then the same month): one node with two attestations, not two nodes.
+    """
+    index = {art.id: n for n, art in enumerate(articles)}
+    out = [list(stmts) for stmts in statements]
+    for copy_id, original_id in duplicates.items():
+        if copy_id not in index or original_id not in index:
+            continue
+        originals = out[index[original_id]]
+        copies = out[index[copy_id]]
+        taken: dict[int, int] = {}  # copy position -> original position, one to one
+        for loose in (False, True):  # exact (or unknown) dates first, then the same month
+            for i, stmt in enumerate(copies):
+                if i in taken:
+                    continue
+                for j, o in enumerate(originals):
+                    if j in taken.values() or o.stance != stmt.stance:
+                        continue
+                    if speaker_iri(o.speaker) != speaker_iri(stmt.speaker):
+                        continue
+                    if _same_occasion(o.date, stmt.date, loose):
+                        taken[i] = j
+                        break
+        merged = [
+            replace(stmt, iri=originals[taken[i]].iri) if i in taken and originals[taken[i]].iri else stmt
+            for i, stmt in enumerate(copies)
+        ]
+        out[index[copy_id]] = merged
+    return out
+
+
+def _same_occasion(a: str | None, b: str | None, loose: bool) -> bool:
+    """Dates that may name one occasion in two versions of a story: equal or one unknown;
+    with ``loose``, also the same month (rewrites resolve "on Thursday" differently)."""
+    return not a or not b or a == b or (loose and a[:7] == b[:7])
 
 
 def extract_records(paths: Iterable[Path | str]) -> Iterator[Statement]:
@@ -124,7 +168,7 @@ def ingest(
     report.duplicates = dupes
     started = now()
     n_proc = processes if processes is not None else min(os.cpu_count() or 1, 4)
-    statements = extract_many(todo, n_proc, progress)
+    statements = consolidate(todo, extract_many(todo, n_proc, progress), dupes)
     prov = Provenance(extractor_version=version, started=started, ended=now())
     graphs = {
         ns.article_graph_iri(art.id): article_quads(art, stmts, prov, dupes.get(art.id))

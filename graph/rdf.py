@@ -137,7 +137,7 @@ def article_quads(
     seen_spans: set[str] = set()
     for stmt in statements:
         sp_iri = speaker_iri(stmt.speaker)
-        st = _n(ns.statement_iri(sp_iri, stmt.stance, stmt.date, stmt.conditions))
+        st = _n(stmt.iri or ns.statement_iri(sp_iri, stmt.stance, stmt.date, stmt.conditions))
         _actor_quads(stmt.speaker, sp_iri, add, seen_actors)
         add(st, _A, _p(ns.SG, "Statement"))
         add(st, _A, _p(ns.SCHEMA, "Claim"))

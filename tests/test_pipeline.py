@@ -108,3 +108,28 @@ def test_bad_input_loses_nothing(seeds_store: GraphStore, tmp_path: Path, seeds_
     with pytest.raises(MetadataError):
         ingest([seeds_dir, bad], seeds_store, force=True)
     assert len(seeds_store) == n
+
+
+def test_consolidate_joins_a_copy_to_the_original_one_to_one() -> None:
+    from dataclasses import replace
+
+    from stancegraph.graph.pipeline import consolidate
+    from stancegraph.graph.rdf import statement_iri
+    from stancegraph.graph.records import Article, Evidence, Speaker, Statement
+
+    def stmt(art: str, name: str, stance: str, date: str | None, conds: tuple[str, ...] = ()) -> Statement:
+        s = Statement(art, Speaker(name), stance, Evidence("x", 0, 1), date=date, conditions=conds, article_id=art)
+        return replace(s, iri=statement_iri(s))
+
+    arts = [Article("orig", "text one"), Article("copy", "text two")]
+    original = [stmt("orig", "Ann Example", "ready", "2024-05-02"), stmt("orig", "Bo Sample", "accuses", "2024-05-02")]
+    copy = [
+        stmt("copy", "Ann Example", "ready", "2024-05-02", ("ceasefire",)),  # one condition more: same report
+        stmt("copy", "Ann Example", "ready", "2024-05-20"),  # a second occasion: stays its own node
+        stmt("copy", "Bo Sample", "accuses", "2024-05-03"),  # the rewrite resolved the weekday differently
+        stmt("copy", "Cy Other", "urges", None),  # only in the copy
+    ]
+    out = consolidate(arts, [original, copy], {"copy": "orig"})
+    assert out[0] == original
+    assert [s.iri for s in out[1]] == [original[0].iri, copy[1].iri, original[1].iri, copy[3].iri]
+    assert consolidate(arts, [original, copy], {}) == [original, copy]

@@ -6,7 +6,9 @@ gazetteer (data/actors.json) once per process.
 
 Modules, by concept: ``text`` (paragraphs, sentences, quotations), ``lexicon`` (SKOS
 cues), ``actors`` (gazetteer, minting), ``attribution`` (who says which span),
-``dates`` (when), ``stance`` (what position, which conditions), ``assemble`` (the walk
+``dates`` (when), ``perspective`` (whose side acts), ``frames`` (compositional stance
+reading: topic x action frame x perspective x polarity), ``stance`` (what position, which
+conditions), ``assemble`` (the walk
 over an article and the merging into statements).
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.3.0"
+EXTRACTOR_VERSION = "rules-0.4.0"
 
 
 def extract_statements(article: Article) -> list[Statement]:

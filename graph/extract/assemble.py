@@ -194,7 +194,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
         for c in para_claims:
             if c.actor is None:
                 continue
-            units = classify(norm, c.content, c.actor)
+            units = classify(norm, c.content, c.actor, _direct(text, c))
             if c.negated:
                 units = []
             out.append((c, units))
@@ -203,6 +203,13 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
         elif any(True for _ in p.sentences):
             prev_para_claim = None
     return out
+
+
+def _direct(text: str, c: Claim) -> bool:
+    """Quoted speech: a quoted sentence carried on, or content that opens with a quotation mark."""
+    if c.method == "continuation" or c.sentence.quoted:
+        return True
+    return bool(c.content) and text[c.content[0][0]] in '“"‘'
 
 
 def _remember(c: Claim, exprs: list[DateExpr], st: _State) -> None:
@@ -311,7 +318,7 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
             assert claim.actor is not None
             if grp is None:
                 grp = _Group(claim.actor, claim.date, stance, set(), set(), (u.start, u.end), [], conf,
-                             f"rules:{claim.method}", u.target, n)  # fmt: skip
+                             _method(claim.method, u.frame), u.target, n)  # fmt: skip
                 n += 1
                 by_stance[stance] = grp
                 groups.append(grp)
@@ -324,6 +331,11 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
                 grp.conditions |= set(u.conditions)
             grp.offers |= set(u.offers)
     return [_statement(article, g) for g in sorted(groups, key=lambda g: g.order)]
+
+
+def _method(attribution: str, frame: str | None) -> str:
+    """The extraction method: the attribution pattern, and the compositional frame when one read the stance."""
+    return f"rules:frame-{frame}/{attribution}" if frame else f"rules:{attribution}"
 
 
 def _evidence(text: str, span: tuple[int, int]) -> Evidence:

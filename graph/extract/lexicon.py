@@ -79,6 +79,32 @@ class Lexicon:
     offers: re.Pattern[str] | None = None  # sg:offerMarker: a concession offered in return
     weak: dict[str, Concept] | None = None  # sg:weakPattern: a cue only inside a clause about negotiations
     topic: re.Pattern[str] | None = None  # sg:topicPattern: what makes a clause one about negotiations
+    frames: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (concept, sg:frameName, sg:frameCue alternation)
+    parties: re.Pattern[str] | None = None  # sg:partiesPattern: both sides together
+    appeal_modal: re.Pattern[str] | None = None  # sg:appealModal: "Kyiv should talk"
+    frame_scan: dict[str, re.Pattern[str]] | None = None  # first letter -> the cues (f<i> / modal) it can start
+
+    def frame_cues(self, text: str) -> list[re.Match[str]]:
+        """The frame cues in ``text``, left to right, not overlapping: at each word start only the
+        cues that can begin with its letter are tried (a first-letter index over the alternation)."""
+        out: list[re.Match[str]] = []
+        index = self.frame_scan
+        if not index:
+            return out
+        pos = 0
+        for w in _WORD_START.finditer(text):
+            if w.start() < pos:
+                continue
+            rx = index.get(w.group().lower())
+            m = rx.match(text, w.start()) if rx is not None else None
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+
+    def frame_name(self, group: str) -> str:
+        """The frame name of a group of :attr:`frame_scan` ("modal" for the appeal modal)."""
+        return "modal" if group == "modal" else self.frames[int(group[1:])][1]
 
 
 def pattern_to_regex(pattern: str) -> str:
@@ -218,9 +244,38 @@ def _load_graph(name: str):  # type: ignore[no-untyped-def]
     return g
 
 
+@dataclass
+class _Frames:
+    """The compositional frame data of a scheme (sg:frameCue, sg:frameName, sg:partiesPattern, sg:appealModal)."""
+
+    cues: list[tuple[str, str, re.Pattern[str]]]
+    raw: list[list[str]]  # per cue concept: its patterns as regexes, unwrapped
+    parties: list[str]
+    modal: list[str]
+
+
+def _frames(g: Any, namespace: str) -> _Frames:
+    from rdflib import URIRef
+
+    cue_p, name_p = URIRef(SG + "frameCue"), URIRef(SG + "frameName")
+    out: list[tuple[str, str, re.Pattern[str]]] = []
+    raw: list[list[str]] = []
+    for subject in sorted(set(g.subjects(cue_p, None))):
+        code = str(subject)[len(namespace) :]
+        name = next((str(o) for o in g.objects(subject, name_p)), code)
+        parts = [pattern_to_regex(str(o)) for o in g.objects(subject, cue_p)]
+        rx = _compile(parts)
+        if rx is not None:
+            out.append((code, name, rx))
+            raw.append(_ordered(parts))
+    parties = [pattern_to_regex(str(o)) for o in g.objects(None, URIRef(SG + "partiesPattern"))]
+    modal = [pattern_to_regex(str(o)) for o in g.objects(None, URIRef(SG + "appealModal"))]
+    return _Frames(out, raw, parties, modal)
+
+
 def _concepts(
     name: str, namespace: str
-) -> tuple[dict[str, Concept], list[str], list[str], dict[str, Concept], list[str]]:
+) -> tuple[dict[str, Concept], list[str], list[str], dict[str, Concept], list[str], _Frames]:
     from rdflib import URIRef
 
     g = _load_graph(name)
@@ -255,14 +310,14 @@ def _concepts(
         weak_parts = [pattern_to_regex(str(o)) for o in g.objects(subject, weak_p)]
         if weak_parts:
             weak[code] = _concept(code, weak_parts, neg)
-    return concepts, markers, offers, weak, topic
+    return concepts, markers, offers, weak, topic, _frames(g, namespace)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon (parsed once per process)."""
-    stances, markers, offers, weak, topic = _concepts("stances.ttl", STANCE_NS)
-    conditions, _, _, _, _ = _concepts("conditions.ttl", CONDITION_NS)
+    stances, markers, offers, weak, topic, frames = _concepts("stances.ttl", STANCE_NS)
+    conditions, _, _, _, _, _ = _concepts("conditions.ttl", CONDITION_NS)
     return Lexicon(
         stances=stances,
         markers=_compile(markers),
@@ -270,4 +325,66 @@ def lexicon() -> Lexicon:
         offers=_compile(offers),
         weak=weak,
         topic=_compile(topic),
+        frames=tuple(frames.cues),
+        parties=_compile(frames.parties),
+        appeal_modal=_compile(frames.modal),
+        frame_scan=_scan(frames),
     )
+
+
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _first_chars(items: Any) -> set[str] | None:
+    """The lower-case letters a parsed regex can begin with (None: cannot tell)."""
+    for op, av in items:
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        if op is _C.LITERAL:
+            return {chr(av).lower()}
+        if op is _C.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    out.add(chr(iav).lower())
+                elif iop is _C.RANGE:
+                    out |= {chr(c).lower() for c in range(iav[0], iav[1] + 1)}
+                else:
+                    return None
+            return out
+        if op is _C.SUBPATTERN:
+            return _first_chars(av[-1])
+        if op is _C.BRANCH:
+            acc: set[str] = set()
+            for b in av[1]:
+                f = _first_chars(b)
+                if f is None:
+                    return None
+                acc |= f
+            return acc
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            return _first_chars(av[2])
+        return None
+    return None
+
+
+def _scan(frames: _Frames) -> dict[str, re.Pattern[str]] | None:
+    """Per first letter, one alternation of the frame cues that can start with it (frame order kept)."""
+    groups = [(f"f{i}", alts) for i, alts in enumerate(frames.raw)]
+    if frames.modal:
+        groups.append(("modal", _ordered(frames.modal)))
+    index: dict[str, re.Pattern[str]] = {}
+    for letter in _LETTERS:
+        parts = []
+        for name, alts in groups:
+            keep = []
+            for alt in alts:
+                first = _first_chars(_parser.parse(alt, re.IGNORECASE))
+                if first is None or letter in first:
+                    keep.append(alt)
+            if keep:
+                parts.append(f"(?P<{name}>{'|'.join(keep)})")
+        if parts:
+            index[letter] = re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return index or None

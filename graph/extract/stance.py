@@ -21,11 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stancegraph.graph.extract import frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.lexicon import lexicon
+from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
+from stancegraph.graph.extract.perspective import bloc
+from stancegraph.graph.extract.perspective import subject_side as _subject_side
 
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
+    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
@@ -40,19 +44,6 @@ _NEGOTIATION = re.compile(
     re.IGNORECASE,
 )
 _OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
-_BELLIGERENTS = {"russia", "ukraine"}
-_SELF_WORDS = re.compile(r"\b(?:we|our|I|my)\b", re.IGNORECASE)
-_OTHER_WORDS = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
-_PREP_BEFORE = re.compile(
-    r"\b(?:with|to|from|against|of|for|on|about|by|into|toward|towards|at|between|among|than|without)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_BLOCS = {
-    "russia": "russia", "belarus": "russia", "kremlin": "russia",
-    "ukraine": "ukraine",
-    "united-states": "west", "european-union": "west", "nato": "west", "united-kingdom": "west", "germany": "west",
-    "france": "west", "poland": "west", "italy": "west", "japan": "west", "west": "west", "g7": "west",
-}  # fmt: skip
 
 
 @dataclass
@@ -67,48 +58,7 @@ class Unit:
     strength: float
     target: str | None = None
     strong_marker: bool = False
-
-
-def bloc(side: str | None) -> str | None:
-    if side is None:
-        return None
-    if side in _BLOCS:
-        return _BLOCS[side]
-    entry = gazetteer().entries.get(side)
-    if entry and entry.affiliation:
-        return _BLOCS.get(entry.affiliation, entry.affiliation)
-    return side
-
-
-def _subject_side(pre: str, speaker: Actor) -> str:
-    """'self', 'other' or 'unknown': whose action the clause reports, from its subject."""
-    g = gazetteer()
-    last_name = None
-    for s, _e, eid in g.find(pre):
-        if not _PREP_BEFORE.search(pre[:s]):
-            last_name = (s, eid)
-    pron_self = [m.start() for m in _SELF_WORDS.finditer(pre) if not _PREP_BEFORE.search(pre[: m.start()])]
-    pron_other = [m.start() for m in _OTHER_WORDS.finditer(pre) if not _PREP_BEFORE.search(pre[: m.start()])]
-    cands: list[tuple[int, str]] = []
-    if pron_self:
-        cands.append((pron_self[-1], "self"))
-    if pron_other:
-        cands.append((pron_other[-1], "other"))
-    if last_name:
-        eid = last_name[1]
-        e = g.entries[eid]
-        own = bloc(speaker.side or (speaker.key if speaker.curated else None))
-        theirs = bloc(e.affiliation or eid)
-        if speaker.key == eid:
-            side = "self"
-        elif own is None or theirs is None:
-            side = "other"  # a named party that is not the speaker
-        else:
-            side = "self" if own == theirs else "other"
-        cands.append((last_name[0], side))
-    if not cands:
-        return "unknown"
-    return max(cands)[1]
+    frame: str | None = None  # the compositional frame that read the stance, if any
 
 
 def _target_name(clause: str, speaker: Actor) -> str | None:
@@ -127,24 +77,22 @@ def _target_name(clause: str, speaker: Actor) -> str | None:
     return None
 
 
+#: compositional frames read a clause before the whole-wording cues (False: only where no cue matched)
+FRAMES_FIRST = True
 _ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
 
 
-def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | None:
-    """The stance (or the bare demand) of one clause ``norm[start:end]``."""
+def _cue_stance(clause: str, low: str, speaker: Actor) -> tuple[str | None, bool, bool]:
+    """The stance of a clause from whole-wording cues: (stance, hit, weak)."""
     lex = lexicon()
-    clause = norm[start:end]
-    low = clause.lower()
-    conds = tuple(sorted(code for code, c in lex.conditions.items() if c.search(clause, low)))
     found: list[tuple[str, re.Match[str]]] = []
     for code in _ORDER:
         c = lex.stances.get(code)
         m = c.search(clause, low) if c else None
         if m is not None:
             found.append((code, m))
-    topical = _topical(clause)
     weak = False
-    if not found and topical and lex.weak:
+    if not found and _topical(clause) and lex.weak:
         # paraphrases: cues that count only in a clause about negotiations
         for code in _ORDER:
             c = lex.weak.get(code)
@@ -152,15 +100,6 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
             if m is not None:
                 found.append((code, m))
         weak = bool(found)
-    if not conds and not found and not topical:
-        return None
-    marker = lex.markers.search(clause) if lex.markers else None
-    if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
-        marker = None
-    offer = lex.offers is not None and lex.offers.search(clause) is not None
-    stance: str | None = None
-    hit: re.Match[str] | None = None
-    target: str | None = None
     for code, m in found:
         pre = clause[: m.start()]
         negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
@@ -172,36 +111,63 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
             appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
             party = _subject_side(pre, speaker)
             if party == "self" and not appeal:
-                stance = "ready"
-            else:
-                stance = "urges"
-        elif code == "refuses":
+                return "ready", True, weak
+            return "urges", True, weak
+        if code == "refuses":
             if negated:
                 continue
             side = _subject_side(pre, speaker)
-            stance = "accuses" if side == "other" else "refuses"
-        elif code == "ready":
+            return ("accuses" if side == "other" else "refuses"), True, weak
+        if code == "ready":
             side = _subject_side(pre, speaker)
             if negated:
-                stance = "accuses" if side == "other" else "refuses"
-            elif side == "other":
+                return ("accuses" if side == "other" else "refuses"), True, weak
+            if side == "other":
                 if not _OBLIGATION.search(pre):
                     continue
-                stance = "urges"  # "Kyiv should make clear it is open to talks"
-            else:
-                stance = "ready"
-        elif code == "mediates":
+                return "urges", True, weak  # "Kyiv should make clear it is open to talks"
+            return "ready", True, weak
+        if code == "mediates":
             if negated or (speaker.curated and bloc(speaker.side or speaker.key) in _BELLIGERENTS):
                 continue  # a party to the war does not mediate (vocabulary: "as a third party")
-            stance = "mediates"
-        else:
-            if negated and code != "accuses":
-                continue
-            stance = code
-        hit = m
-        break
+            return "mediates", True, weak
+        if negated and code != "accuses":
+            continue
+        return code, True, weak
+    return None, False, weak
+
+
+def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: bool = False) -> list[Unit]:
+    """The stances (or the bare demand) of one clause ``norm[start:end]``: compositional frame
+    readings first (``frames``), whole-wording cues where no frame reads."""
+    lex = lexicon()
+    clause = norm[start:end]
+    low = clause.lower()
+    conds = tuple(sorted(code for code, c in lex.conditions.items() if c.search(clause, low)))
+    readings = frames.read(clause, speaker, direct) if FRAMES_FIRST else []
+    second: frames.Reading | None = None
+    frame: str | None = None
+    weak = False
+    if readings:
+        stance: str | None = readings[0].stance
+        frame = readings[0].frame
+        hit = True
+        second = readings[1] if len(readings) > 1 else None
+        if readings[0].modal and conds:
+            stance = None  # "Kyiv must renounce NATO": a demand (conditions), not an appeal
+    else:
+        stance, hit, weak = _cue_stance(clause, low, speaker)
+        if stance is None and not FRAMES_FIRST:
+            readings = frames.read(clause, speaker, direct)
+            if readings:
+                stance, frame, hit = readings[0].stance, readings[0].frame, True
+                second = readings[1] if len(readings) > 1 else None
     if stance is None and not conds:
-        return None
+        return []
+    marker = lex.markers.search(clause) if lex.markers else None
+    if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
+        marker = None
+    offer = lex.offers is not None and lex.offers.search(clause) is not None
     strong = marker is not None
     if (stance == "ready" and conds) or (
         stance == "refuses"
@@ -212,8 +178,12 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
         stance = "conditional"
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):
         stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
-    if stance is None and not conds and not topical:
-        return None
+    if stance == "conditional" and _NO_PRECONDITIONS.search(clause):
+        stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
+    if stance == "mediates" and frame == "support" and conds and strong:
+        stance = "conditional"  # a third party's support "on the basis of" named terms
+    if stance is None and not conds and not _topical(clause):
+        return []
     demanded = conds
     if stance in ("accuses", "urges", "mediates"):
         demanded = conds if strong else ()
@@ -224,8 +194,11 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor) -> Unit | N
     if offer:
         offers, demanded = demanded, ()
     target = _target_name(clause, speaker)
-    strength = (0.75 if weak else 0.9) if hit is not None else 0.7
-    return Unit(stance, demanded, offers, start, end, strength, target, strong)
+    strength = (0.75 if weak else 0.9) if hit else 0.7
+    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame)]
+    if second is not None:
+        units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
+    return units
 
 
 def _topical(clause: str) -> bool:
@@ -237,6 +210,9 @@ def _topical(clause: str) -> bool:
 _CONDITION_LINK = re.compile(
     r"\b(?:if|once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
 )
+
+
+_NO_PRECONDITIONS = re.compile(r"\bwithout\s+(?:any\s+)?(?:pre-?)?conditions\b", re.IGNORECASE)
 
 
 def _demand_over_refusal(clause: str) -> bool:
@@ -266,8 +242,8 @@ def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return res
 
 
-def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor) -> list[Unit]:
-    """Every unit in a claim's content spans."""
+def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor, direct: bool = False) -> list[Unit]:
+    """Every unit in a claim's content spans (``direct``: quoted speech)."""
     units: list[Unit] = []
     if not spans:
         return units
@@ -279,9 +255,7 @@ def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor) -> list[Un
         chars[s - lo : e - lo] = norm[s:e]
     masked = " " * lo + "".join(chars)
     for cs, ce in clauses(masked, lo, hi):
-        u = classify_clause(masked, cs, ce, speaker)
-        if u is not None:
-            units.append(u)
+        units.extend(classify_clause(masked, cs, ce, speaker, direct))
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the
     # same breath is a conditional position
     weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]

@@ -1,0 +1,230 @@
+"""Compositional stance reading of a clause: topic x action frame x perspective x polarity.
+
+Why compositional: the same position is worded in endless ways ("I appeal to both
+governments to look for a path to peace", "we will keep working to bring both sides back
+to the table"), so matching whole wordings fits the articles it was written from and
+misses the next one. A clause is read instead as
+
+1. a TOPIC term (``sg:topicPattern``: talks, negotiations, peace, a deal, the table ...);
+2. an ACTION FRAME near it (``sg:frameCue`` of a stance concept, named by
+   ``sg:frameName``): ready, refuse, appeal, mediate, accuse;
+3. the PERSPECTIVE of the action -- its grammatical subject is the speaker's own side,
+   the other side, both sides, or nobody named -- and its POLARITY (negation before it).
+
+and the stance follows from the three (see :func:`_decide`): "they do not want talks"
+(ready, negated, other side) accuses; "we never refused talks" (refuse, negated, own
+side) is readiness; an appeal made to the own side is readiness; a third party's
+readiness or offices are mediation, and a party to the war does not mediate. One clause
+may hold two readings from two perspectives ("there is no basis for talks because Kyiv
+shut the door": refuses + accuses). The wordings are data (ontology/stances.ttl); the
+grammar of subject and negation is here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stancegraph.graph.extract.actors import Actor, gazetteer
+from stancegraph.graph.extract.lexicon import lexicon
+from stancegraph.graph.extract.perspective import bloc, own_bloc, role, subject_side
+
+_NEGATOR = re.compile(
+    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
+_NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
+#: "we see no readiness": the perceiver is not the one who is (not) ready
+_PERCEIVE = re.compile(
+    r"\b(?:see|sees|saw|seen|seeing|notice[sd]?|observe[sd]?|hear|heard|detect(?:s|ed)?|find|found)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HOLDER_AFTER = re.compile(r"^\s*(?:[\w’'-]+\s+){0,2}?(?:on\s+the\s+part\s+of|on|from|in|of|by)\s+", re.IGNORECASE)
+#: negation of a whole complement: "saw no sign that Kyiv was ready", "hard for us to accept"
+_CLAUSAL_NEGATION = re.compile(
+    r"(?:\b(?:no|not\s+any|little|without\s+any)\s+(?:sign|signs|indication|evidence|proof|hint)\s+(?:that|of)\b"
+    r"|\b(?:doubt|doubts|doubted|doubtful)\s+(?:that|whether|if)\b"
+    r"|\b(?:hard|difficult|impossible)\s+(?:for\s+\w+\s+)?to\s+$)[^.;]*$",
+    re.IGNORECASE,
+)
+#: the agent of a passive cue: "rejected by Kyiv"
+_BY_AGENT = re.compile(r"^[”\"’]?\s+by\s+", re.IGNORECASE)
+#: what follows a wish: "hope Russia will agree", "want Kyiv to talk" (an appeal to that party)
+_COMPLEMENT = re.compile(
+    r"^\s+(?:that\s+)?(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:to|would|will|should|must|can|could)\b", re.IGNORECASE
+)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her)\b(?![^,;]*\b(?:we|I)\b)", re.IGNORECASE)
+_NEG_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)
+#: "we are not the ones refusing (they are)": the refusal is the other side's
+_NOT_THE_ONES = re.compile(r"\bnot\s+the\s+ones?\s+(?:who\s+(?:are\s+|is\s+|were\s+)?)?$", re.IGNORECASE)
+_ADDRESSEE_SELF = re.compile(r"^\s+(?:us|me)\b", re.IGNORECASE)
+#: a condition after a cue: "Russia could attend tomorrow if it withdrew"
+_LINK_AFTER = re.compile(r"\b(?:if|once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE)
+_BEFORE, _AFTER = 40, 70  # how far a topic term may be from the cue (characters)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One stance read off a clause: the concept, the frame that signals it and where."""
+
+    stance: str
+    frame: str
+    start: int  # of the cue, relative to the clause
+    end: int
+    side: str
+    modal: bool = False  # an appeal read off a modal ("Kyiv must ..."): with named conditions it is a demand
+
+
+def _near_topic(topics: list[tuple[int, int]], s: int, e: int, after_only: bool = False) -> bool:
+    for ts, te in topics:
+        if ts < e and te > s:
+            return True
+        if ts >= e and ts - e <= _AFTER:
+            return True
+        if not after_only and te <= s and s - te <= _BEFORE:
+            return True
+    return False
+
+
+def _negated(pre: str) -> bool:
+    if _CLAUSAL_NEGATION.search(pre):
+        return True
+    return bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
+
+
+def _side_of(text: str, speaker: Actor) -> str | None:
+    """The side of the first party named in ``text`` (relative to the speaker), or None."""
+    own = own_bloc(speaker)
+    g = gazetteer()
+    for _s, _e, eid in g.find(text):
+        if eid == speaker.key:
+            return "self"
+        e = g.entries[eid]
+        theirs = bloc(e.affiliation or eid)
+        return "self" if own is not None and own == theirs else "other"
+    return None
+
+
+def _holder(clause: str, end: int, speaker: Actor) -> str:
+    """The side named right after a readiness noun ("readiness on the Russian side"), or 'other'."""
+    m = _HOLDER_AFTER.match(clause, end)
+    if m is None:
+        return "other"
+    return _side_of(clause[m.end() : m.end() + 40], speaker) or "other"
+
+
+def _decide(frame: str, neg: bool, side: str, who: str, modal: bool) -> str | None:
+    """The stance of one action frame, from its polarity, its subject's side and the speaker's role."""
+    third = who == "third"
+    if frame in ("desire", "support"):
+        if neg:
+            return "accuses" if side == "other" else (None if side == "both" or third else "refuses")
+        if side == "other" or (third and frame == "desire"):
+            return None
+        return "mediates" if third else "ready"
+    if frame == "sincerity":
+        return "accuses" if neg and side != "self" else None
+    if frame == "ready":
+        if neg:
+            if side == "other":
+                return "accuses"
+            return None if side == "both" else "refuses"
+        if side == "other":
+            return None
+        if third:
+            return "mediates"
+        return "ready"
+    if frame == "refuse":
+        if neg:
+            return "ready" if side in ("self", "unknown") and not third else None
+        if side == "other":
+            return "accuses"
+        return None if side == "both" else "refuses"
+    if frame == "appeal":
+        if neg:
+            return None
+        if modal:
+            if side == "unknown":
+                return None  # "any deal must include X": a demand, not an appeal
+            if side == "self":
+                return "urges" if third else "ready"
+        return "urges"
+    if frame == "mediate":
+        if neg or who == "belligerent" or side == "other":
+            return None
+        return "mediates"
+    if frame == "accuse":
+        if neg or side == "self":
+            return None
+        return "accuses"
+    return None
+
+
+def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
+    """The frame readings of a clause: the first (leftmost) one, plus one from another perspective.
+
+    ``direct``: the clause is quoted speech, where "he"/"she" is somebody else than the speaker.
+    """
+    lex = lexicon()
+    if lex.topic is None or not lex.frames:
+        return []
+    topics = [m.span() for m in lex.topic.finditer(clause)]
+    if not topics:
+        return []
+    who = role(speaker)
+    cues: list[tuple[int, int, str, bool]] = []
+    for m in lex.frame_cues(clause):
+        group = m.lastgroup or ""
+        name, modal = lex.frame_name(group), group == "modal"
+        if modal:
+            name = "appeal"
+        if _near_topic(topics, m.start(), m.end(), after_only=modal):
+            cues.append((m.start(), m.end(), name, modal))
+    if not cues:
+        return []
+    names = list(gazetteer().find(clause))
+    out: list[Reading] = []
+    covered = -1
+    for s, e, name, modal in cues:
+        if s < covered:
+            continue  # a cue inside a longer one already read ("rule out" in "not rule out")
+        pre = clause[:s]
+        neg = _negated(pre)
+        side = subject_side(pre, speaker, parties=True, names=names)
+        if direct and side == "unknown" and _THIRD_PERSON.search(pre):
+            side = "other"  # "He does not want peace," said of the enemy's leader
+        if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
+            neg = True  # "would accept no plan that ..."
+        if name == "ready" and _PERCEIVE.search(pre):
+            side = _holder(clause, e, speaker)
+        by = _BY_AGENT.match(clause[e:])
+        if by:  # a passive: its agent acts
+            side = _side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
+        covered = e
+        if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
+            continue  # "he is asking us to ...": another's demand, reported
+        if name == "desire" and not neg:
+            comp = _COMPLEMENT.match(clause[e:])
+            party = subject_side(comp.group("np") + " ", speaker, parties=True) if comp else "unknown"
+            if party in ("other", "both"):
+                name, side = "appeal", party  # "we hope the Russians will agree": an appeal to them
+        if name == "refuse" and _NOT_THE_ONES.search(pre):
+            neg, side = False, "other"
+        stance = _decide(name, neg, side, who, modal)
+        if (
+            stance == "ready"
+            and who != "belligerent"
+            and any(n == "mediate" and e <= cs <= e + 40 for cs, _ce, n, _m in cues)
+        ):
+            stance = "mediates"  # "willing to host", "ready to broaden its mediation"
+        conditional = name in ("ready", "support", "desire") and _LINK_AFTER.search(clause, e) is not None
+        if stance is None and side == "other" and not neg and conditional:
+            stance = "ready"  # "they could attend tomorrow if they withdrew": the speaker's terms
+        if stance is None:
+            continue
+        r = Reading(stance, name, s, e, side, modal)
+        if not out:
+            out.append(r)
+        elif r.stance != out[0].stance and r.side != out[0].side and "accuses" in (r.stance, out[0].stance):
+            out.append(r)
+            break
+    return out

@@ -1,0 +1,147 @@
+"""The subject noun phrase of a verb of saying, read leftwards from the verb.
+
+Why apart from attribution: finding where the subject ends and what stands before it
+(an auxiliary tail, an appositive, "X is a Y who", a fronted date, a conjunction) is its
+own small grammar; ``attribution`` calls :func:`subject_left` for each verb it finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
+from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
+
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|also|later|then|previously|repeatedly|again|once|"
+    r"reportedly|allegedly|publicly|already|recently|earlier|ultimately|firmly|flatly|categorically|openly|"
+    r"finally|now|still|even|further|himself|herself|themselves|itself|would|will|did|does|do|has\s+not|"
+    r"in\s+recent\s+(?:weeks|days|months)|on\s+\w+day|last\s+\w+|this\s+week|separately|simply|just|"
+    r"subsequently|initially|first|twice|explicitly|directly|personally|angrily|bluntly|quickly))+\s*$",
+    re.IGNORECASE,
+)
+
+
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|did|does|do|may|might|wants?|"
+    r"took|takes|made|went|said|says)\b"
+)
+
+
+_APPOS_START = re.compile(
+    r"^\s*(?:an?\s|the\s|[a-z]|\d|(?:Deputy|Foreign|Prime|Vice|Defence|Defense|Special|Chief|Head|"
+    r"Senior|Secretary|Minister|Director|Chairman|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|"
+    r"Ambassador|Envoy|Commander|General)\b)"
+)
+
+
+_IS_A = re.compile(r"^(?P<np>.+?)\s+(?:is|was)\s+(?P<desc>(?:an?|the)\s+.+?)(?:\s+who)?$")
+
+
+_CONJ = re.compile(r".*\b(?:while|whereas|but|although|though|because|since)\s+", re.IGNORECASE)
+
+
+def _segments(text: str, base: int) -> list[tuple[int, int]]:
+    """Comma-separated segments of ``text`` (offsets absolute), ignoring commas in parentheses."""
+    out, depth, s = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append((base + s, base + i))
+            s = i + 1
+    out.append((base + s, base + len(text)))
+    return out
+
+
+_BAD_EDGE = re.compile(
+    r"^(?:with|to|from|against|of|for|on|about|by|into|than|and|or|but|that|which|as|if|because|so)\b|"
+    r"\b(?:and|or|but|that|which|the|a|an|of|to|with)$",
+)
+
+
+_DATE_LEAD = re.compile(
+    r"^\s*(?:(?:On|on|Last|last|This|this|Late|late|Early|early|Earlier|earlier)\s+)?(?:(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:morning|evening|week|month))"
+    r"\s+(?=(?:the\s+)?[A-Z])"
+)
+
+
+def _np_ok(np: str) -> bool:
+    np = np.strip()
+    return (
+        bool(np)
+        and len(np.split()) <= 12
+        and not FINITE.search(np)
+        and not re.search(r"[“”\"?!]", np)
+        and not _BAD_EDGE.search(np)
+    )
+
+
+def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
+    """The subject that ends right before the verb: (np start, np end, appositive or None)."""
+    left = text[lb:verb_start]
+    aux = _AUX_TAIL.search(left)
+    core_end = lb + (aux.start() if aux else len(left))
+    core = text[lb:core_end]
+    rel = re.search(r",?\s+(?:who|which)\s*$", core)
+    if rel:
+        core_end = lb + rel.start()
+        core = text[lb:core_end]
+    if not core.strip():
+        return None
+    segs = [(s, e) for s, e in _segments(core, lb) if text[s:e].strip()]
+    if not segs:
+        return None
+    desc: str | None = None
+    s, e = segs[-1]
+    seg = text[s:e]
+    if seg.strip().lower() in _PRONOUNS:
+        return s, e, None
+    m = _IS_A.match(seg.strip())
+    if m and _np_ok(m.group("np")):
+        off = s + (len(seg) - len(seg.lstrip()))
+        return off, off + len(m.group("np")), m.group("desc")
+    if len(segs) >= 2 and _APPOS_START.match(seg) and not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg):
+        ps, pe = segs[-2]
+        prev = text[ps:pe]
+        pm = _IS_A.match(prev.strip())
+        if pm and _np_ok(pm.group("np")):
+            off = ps + (len(prev) - len(prev.lstrip()))
+            return off, off + len(pm.group("np")), pm.group("desc")
+        if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev):
+            return ps, pe, seg.strip()
+    if len(segs) >= 2 and _FRONTED.match(seg) and not FINITE.search(seg):
+        # "SUBJ on Tuesday, at the ceremony, stated": the subject is before the adverbial
+        ps, pe = segs[-2]
+        cut = re.search(r"\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later)\b", text[ps:pe])
+        if cut:
+            pe = ps + cut.start()
+        lead = re.match(r"\s*(?:also|meanwhile|separately|however|but|and)\s+", text[ps:pe], re.IGNORECASE)
+        if lead:
+            ps += lead.end()
+        prev = text[ps:pe]
+        if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev) and len(prev.split()) >= 2:
+            return ps, pe, None
+    conj = _CONJ.match(seg)
+    if conj:
+        s += conj.end()
+        seg = text[s:e]
+    when = _DATE_LEAD.match(seg)
+    if when:  # "On Saturday the Vatican said": a date without a comma in front of the subject
+        s += when.end()
+        seg = text[s:e]
+    fronted = _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I)
+    if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:
+        return None
+    return s, e, desc
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e

@@ -1,8 +1,7 @@
-"""Integrity checks for the blind holdout set (tests/fixtures/holdout/).
+"""Integrity checks for the fourth development set (tests/fixtures/devset4/, a rotated holdout).
 
-The holdout measures how the extractor generalises to unseen news; it is never
-used for tuning. These tests check only that the gold file is well formed and
-consistent with its articles; they never run the extractor.
+These tests check only that the gold file is well formed and consistent with its
+articles; they never run the extractor.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import pytest
 
 from stancegraph.graph.records import ACTOR_KINDS, CONDITIONS, STANCES
 
-HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
+HOLDOUT = Path(__file__).parent / "fixtures" / "devset4"
 KEYS = {
     "article",
     "speaker",

@@ -13,6 +13,7 @@ furniture is excluded by computing the body ``regions`` (:func:`body_regions`).
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from typing import Any
 from stancegraph.errors import ArticleError, MetadataError
 from stancegraph.graph.records import Article
 
+log = logging.getLogger("stancegraph.articles")
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -231,6 +233,23 @@ def read_jsonl(path: Path) -> Iterator[Article]:
         yield article_from_fields(rec, text=body, article_id=art_id, source=art_id, where=where, fmt="jsonl")
 
 
+def _looks_like_collection(path: Path) -> bool:
+    """Whether a .jsonl met while walking a folder holds articles (its first record has 'text').
+
+    Folders of articles often keep other JSON Lines beside them (gold annotations, logs);
+    named explicitly, a .jsonl is always read as articles and errors are reported.
+    """
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    first = json.loads(decode(raw, str(path)))
+                    return isinstance(first, dict) and "text" in first
+    except (OSError, ValueError, ArticleError):
+        return True  # let the real reader report the problem
+    return False
+
+
 def read_path(path: Path) -> Iterator[Article]:
     """Every article in one path (a file of a known kind, or a folder walked for them)."""
     if not path.exists():
@@ -242,6 +261,9 @@ def read_path(path: Path) -> Iterator[Article]:
             if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.endswith(".meta.json")
         )
         for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES and not _looks_like_collection(f):
+                log.warning("%s: skipped (not a JSONL collection of articles: no 'text' field)", f)
+                continue
             yield from read_path(f)
         return
     suffix = path.suffix.lower()

@@ -115,3 +115,11 @@ def test_missing_and_unknown_files(tmp_path: Path) -> None:
 def test_decode_rejects_binary() -> None:
     with pytest.raises(ArticleError):
         decode(bytes(range(256)) * 4 + b"\x00\xff\xfe\x00", "bin")
+
+
+def test_folder_walk_skips_jsonl_that_is_not_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"article": "a", "speaker": "X"}\n', encoding="utf-8")
+    assert [a.id for a in read_articles([tmp_path])] == ["a"]
+    with pytest.raises(MetadataError, match="'text' must be a string"):
+        list(read_articles([tmp_path / "gold.jsonl"]))  # named explicitly: read, and the error told

@@ -9,6 +9,7 @@ stderr and exit with status 2; nothing already stored is lost.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -254,6 +255,7 @@ def version() -> None:
 
 def main() -> None:
     """Entry point: run the app, turning our errors into one line and exit status 2."""
+    logging.basicConfig(level=logging.WARNING, format="stancegraph: %(message)s")
     try:
         app()
     except StancegraphError as exc:

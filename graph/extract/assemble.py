@@ -47,6 +47,7 @@ _CONFIDENCE = {
     "passive-by": 0.7,
     "continuation": 0.7,
     "interview": 0.8,
+    "relayed": 0.7,
 }
 
 

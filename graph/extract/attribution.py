@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, interpret
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
+from stancegraph.graph.extract.subject_np import is_dateline
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
@@ -162,17 +163,20 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             ns, ne = _strip_span(text, ns, ne)
             kind = "relative-who" if re.search(r"\bwho\b", text[ne:vs]) else "subject-verb"
             postposed = re.search(r"[,”\"’]\s*$", text[max(s0, ns - 3) : ns]) is not None
+            prior = [h for h in hits if h.verb[0] < vs]  # "according to X" later in the sentence is no earlier verb
             if postposed and _SAY_ONLY.match(m.group()):
                 # "CONTENT, President Putin said": whatever was found before is part of the content
                 hits = [h for h in hits if h.kind in ("relative-who", "according-to", "passive-by")]
-            elif hits and kind != "relative-who":
+            elif prior and kind != "relative-who":
                 # a verb inside what an earlier verb reports ("said Kyiv had refused") is reported
                 # speech, not a new attribution -- unless a new clause starts ("..., while Kyiv says")
-                between = text[hits[-1].verb[1] : ns]
+                between = text[prior[-1].verb[1] : ns]
                 if not (
                     _SAY_ONLY.match(m.group()) and re.search(r"(?:\bwhile|\bwhereas|;|\bbut|,\s+and)\s*$", between)
                 ):
-                    continue
+                    if not _relayed(text, between, ns, ne, vs, m.group()):
+                        continue
+                    kind = "relayed"
             aux = text[ne:vs]
             hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux))
             last_end = ve
@@ -201,7 +205,30 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             hits.append(_Hit((ns, ne), desc, (vs, ve), "verb-subject"))
             last_end = ne
     hits.sort(key=lambda h: h.verb[0])
+    if any(h.kind in ("subject-verb", "verb-subject") for h in hits):
+        # "X told the meeting that ..., according to the ministry": the ministry is the channel of
+        # the report, X the speaker (rules:source-channel)
+        first = next(h.verb[0] for h in hits if h.kind in ("subject-verb", "verb-subject"))
+        hits = [h for h in hits if not (h.kind == "according-to" and h.verb[0] > first)]
     return hits
+
+
+#: a second-hand report keeps the original speaker: "a source said the Russian side had demanded that ..."
+_RELAY_VERB = re.compile(r"^(?:demanded|insisted|proposed)$")
+_RELAY_HAD = re.compile(r"^(?:told|said|assured|promised|demanded|insisted|proposed|offered|warned)$")
+_RELAY_BETWEEN = re.compile(r"^\s*(?:(?:[^,.;:“”\"]{0,40}?\s)?that\s+)?$")
+
+
+def _relayed(text: str, between: str, ns: int, ne: int, vs: int, verb: str) -> bool:
+    """Whether the reported clause is itself a report of what another party said (rules:relayed)."""
+    aux = text[ne:vs]
+    pluperfect = re.fullmatch(r"\s+had\s+", aux) is not None
+    if not (_RELAY_VERB.match(verb) or (pluperfect and _RELAY_HAD.match(verb))):
+        return False
+    if re.fullmatch(r"\s*", aux) is None and not pluperfect:
+        return False
+    np = text[ns:ne].strip()
+    return np.lower() not in _PRONOUNS and _anaphor(np) is None and _RELAY_BETWEEN.match(between) is not None
 
 
 def claims_in_sentence(
@@ -210,6 +237,8 @@ def claims_in_sentence(
     """The claims made in one sentence (possibly none: author text)."""
     quotes = para.quotes
     hits = _hits(text, sent, quotes)
+    # a relayed report whose original speaker is unknown stays the reporter's
+    hits = [h for h in hits if h.kind != "relayed" or interpret(text[h.np[0] : h.np[1]], ctx, h.desc) is not None]
     out: list[Claim] = []
     for i, h in enumerate(hits):
         np_text = text[h.np[0] : h.np[1]]
@@ -228,9 +257,15 @@ def claims_in_sentence(
         content: list[tuple[int, int]] = []
         vs, ve = h.verb
         verb = text[vs:ve]
-        if h.kind in ("subject-verb", "relative-who"):
+        if h.kind in ("subject-verb", "relative-who", "relayed"):
             pre_s, pre_e = _strip_span(text, sent.start if i == 0 else hits[i - 1].verb[1], h.np[0])
-            if i == 0 and h.kind == "subject-verb" and pre_e > pre_s and not _is_adverbial(text[pre_s:pre_e]):
+            if (
+                i == 0
+                and h.kind == "subject-verb"
+                and pre_e > pre_s
+                and not _is_adverbial(text[pre_s:pre_e])
+                and not is_dateline(text[pre_s:pre_e] + " -")
+            ):
                 content.append((pre_s, pre_e))
             cs = vs if _INCLUDE_VERB.match(verb) else _content_start(text, ve, nxt, verb)
             a, b = _strip_span(text, cs, nxt)

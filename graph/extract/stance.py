@@ -143,7 +143,10 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     lex = lexicon()
     clause = norm[start:end]
     low = clause.lower()
-    conds = tuple(sorted(code for code, c in lex.conditions.items() if c.search(clause, low)))
+    found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low)) is not None}
+    accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
+    # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
+    conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
     readings = frames.read(clause, speaker, direct) if FRAMES_FIRST else []
     second: frames.Reading | None = None
     frame: str | None = None
@@ -205,6 +208,14 @@ def _topical(clause: str) -> bool:
     """A clause about negotiations (the scheme's sg:topicPattern; a built-in list if none)."""
     topic = lexicon().topic
     return (topic or _NEGOTIATION).search(clause) is not None
+
+
+_ACCEPTED = re.compile(
+    r"\b(?:accept|accepts|accepted|accepting|agree to|agrees to|agreed to|agreeing to|endorse[sd]?|"
+    r"sign(?:ed)? up to)\s+(?:the |an? |its |their |this |that )?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b",
+    re.IGNORECASE,
+)
 
 
 _CONDITION_LINK = re.compile(

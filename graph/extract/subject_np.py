@@ -38,7 +38,13 @@ _APPOS_START = re.compile(
 _IS_A = re.compile(r"^(?P<np>.+?)\s+(?:is|was)\s+(?P<desc>(?:an?|the)\s+.+?)(?:\s+who)?$")
 
 
-_CONJ = re.compile(r".*\b(?:while|whereas|but|although|though|because|since)\s+", re.IGNORECASE)
+_DATELINE = re.compile(r"^[^\"“”]{0,60}?\)\s*[-–—]+\s*|^\s*[A-Z][A-Z .'’-]{2,}\s*[-–—]+\s*")
+
+
+_CONJ = re.compile(
+    r".*\b(?:while|whereas|but|although|though|because|since|that(?=\s+(?:the|an?|his|her|its|their)\s))\s+",
+    re.IGNORECASE,
+)
 
 
 def _segments(text: str, base: int) -> list[tuple[int, int]]:
@@ -125,6 +131,10 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         prev = text[ps:pe]
         if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev) and len(prev.split()) >= 2:
             return ps, pe, None
+    dl = _DATELINE.match(seg)
+    if dl:  # "MOSCOW, June 14 (Reuters) - The Kremlin said": the dateline is no part of the subject
+        s += dl.end()
+        seg = text[s:e]
     conj = _CONJ.match(seg)
     if conj:
         s += conj.end()
@@ -137,6 +147,12 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
     if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:
         return None
     return s, e, desc
+
+
+def is_dateline(text: str) -> bool:
+    """A dateline ("KYIV, March 3 (Reuters) -", "ISTANBUL (AP) —"): never a speaker, never content."""
+    m = _DATELINE.match(text)
+    return m is not None and not text[m.end() :].strip()
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:

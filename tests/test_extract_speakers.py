@@ -1,0 +1,65 @@
+"""Speaker attribution patterns (invented sentences): channels, datelines, relayed reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)  # a Thursday
+
+
+def run(text: str, published: date | None = PUB) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=published))
+
+
+def test_according_to_after_the_verb_is_the_channel_not_the_speaker() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "Envoy Li Hui told the gathering that Beijing was willing to help bring the two sides together, "
+        "according to the Chinese foreign ministry."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Li Hui", "mediates")]
+
+
+def test_dateline_is_no_part_of_the_subject_nor_of_the_content() -> None:
+    got = run(
+        "Headline of the wire story\n\n"
+        "KYIV, March 14 (Reuters) - Andriy Yermak said on Thursday that Ukraine was ready to negotiate with Russia.",
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Andriy Yermak", "ready")]
+    assert "Reuters" not in got[0].evidence.text
+
+
+def test_relayed_demand_keeps_the_original_speaker() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "A diplomat close to the talks told reporters that the Russian side had demanded that Kyiv withdraw "
+        "its troops from the Donetsk region before any truce."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Russia", "conditional")]
+    assert "ukrainian-withdrawal" in got[0].conditions
+
+
+def test_relay_needs_a_known_original_speaker() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Dmytro Kuleba said on Tuesday that somebody had told him that Kyiv was ready to negotiate with Moscow."
+    )
+    assert [s.speaker.name for s in got] == ["Dmytro Kuleba"]
+
+
+def test_accepting_a_proposal_for_a_truce_is_no_demand_for_one() -> None:
+    got = run("Some context first.\n\nUkraine said it was ready to accept an American proposal for a 30-day truce.")
+    assert [(s.speaker.name, s.stance, s.conditions) for s in got] == [("Ukraine", "ready", ())]
+
+
+def test_scrapping_the_decree_is_the_ban_lifted() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Dmitry Peskov said Moscow stayed open to talks, but that none could start until Kyiv scrapped the decree that bars "
+        "its officials from talking with Vladimir Putin."
+    )
+    cond = [s for s in got if s.stance == "conditional"]
+    assert [(s.speaker.name, s.conditions) for s in cond] == [("Dmitry Peskov", ("talks-ban-lifted",))]

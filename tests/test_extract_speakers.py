@@ -58,8 +58,39 @@ def test_accepting_a_proposal_for_a_truce_is_no_demand_for_one() -> None:
 def test_scrapping_the_decree_is_the_ban_lifted() -> None:
     got = run(
         "Some context first.\n\n"
-        "Dmitry Peskov said Moscow stayed open to talks, but that none could start until Kyiv scrapped the decree that bars "
+        "Dmitry Peskov said Moscow stayed open to talks, but that none could start until Kyiv scrapped the decree "
+        "that bars "
         "its officials from talking with Vladimir Putin."
     )
     cond = [s for s in got if s.stance == "conditional"]
     assert [(s.speaker.name, s.conditions) for s in cond] == [("Dmitry Peskov", ("talks-ban-lifted",))]
+
+
+def test_second_mention_by_title_points_to_the_person_holding_it() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Olaf Scholz spoke with Vladimir Putin by telephone on Friday. According to Berlin, the chancellor "
+        "urged the Kremlin leader to start negotiations with Kyiv."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Olaf Scholz", "urges")]
+
+
+def test_minted_person_keeps_the_title_for_later_mentions() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Deputy Prime Minister Hanna Kovalenko visited Brussels on Monday.\n\n"
+        "The deputy prime minister said negotiations with Moscow were impossible."
+    )
+    assert [(s.speaker.name, s.speaker.role, s.stance) for s in got] == [
+        ("Hanna Kovalenko", "Deputy Prime Minister", "refuses")
+    ]
+
+
+def test_appositive_subject_is_remembered_for_a_following_pronoun() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Dmitry Peskov said Moscow was ready to negotiate with Kyiv.\n\n"
+        "Former president Dmitry Medvedev, now a senior security official, went further. "
+        'He said there would be "no negotiations" with Kyiv.'
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Dmitry Peskov", "ready"), ("Dmitry Medvedev", "refuses")]

@@ -223,7 +223,8 @@ _TITLE_WORDS = {
     "chancellor", "secretary", "general", "head", "adviser", "advisor", "aide", "envoy", "special", "vice",
     "leader", "chief", "ambassador", "senator", "pope", "premier", "king", "mr", "mrs", "ms", "dr", "sir",
     "commander", "colonel", "gen", "lt", "col", "sgt", "captain", "lieutenant", "mayor", "governor", "speaker",
-    "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince",
+    "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince", "congressman",
+    "congresswoman", "representative", "rep", "sen", "lawmaker", "councillor", "councilman", "patriarch", "archbishop",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")
 
@@ -257,18 +258,28 @@ class ActorContext:
         return g.entries[side].name if side and side in g.entries else None
 
 
-def _mint(name: str, kind: str, side: str | None, ctx: ActorContext, description: str | None = None) -> Actor:
+def _mint(
+    name: str, kind: str, side: str | None, ctx: ActorContext, description: str | None = None, role: str | None = None
+) -> Actor:
     aff = ctx.side_name(side)
     key = f"{kind}:{fold(name)}:{side or ''}"
     if key in ctx.minted:
         got = ctx.minted[key]
-        return replace(got, description=got.description or description)
+        return replace(got, description=got.description or description, role=got.role or role)
     actor = Actor(
         key=key, name=name, kind=kind, iri=minted_actor_iri(name, kind, aff), affiliation=aff, side=side,
-        description=description,
+        description=description, role=role,
     )  # fmt: skip
     ctx.minted[key] = actor
     return actor
+
+
+_TITLE_IN = re.compile(
+    r"\b(?:minister|president|chancellor|premier|spokes(?:man|woman|person)|secretary|envoy|ambassador|adviser|"
+    r"advisor|aide|negotiator|head|chief|chairman|chairwoman|speaker|senator|congress(?:man|woman)|governor|mayor|"
+    r"commander|general|director|leader|lawmaker|deputy|official)\b",
+    re.IGNORECASE,
+)
 
 
 def _person_name(np: str) -> str | None:
@@ -347,5 +358,9 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         if names:  # e.g. "Ukrainian President" in front of an unknown name
             pass
         side = nationality(np.replace(person, "")) or nationality(description or "") or ctx.scene_side
-        return _mint(person, "person", side, ctx, description)
+        # a person outside the gazetteer keeps the title that introduces them ("Deputy Prime Minister X",
+        # "X, the chief negotiator"): later "the deputy prime minister" points back to them
+        title = np[: np.rfind(person)].strip(" ,") or (description or "").strip(" ,")
+        role = title if title and _TITLE_IN.search(title) else None
+        return _mint(person, "person", side, ctx, description, role)
     return None

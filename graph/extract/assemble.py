@@ -30,7 +30,7 @@ from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_d
 from stancegraph.graph.extract.interview import interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
 from stancegraph.graph.extract.stance import Unit, classify
-from stancegraph.graph.extract.subjects import sentence_subject
+from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
 from stancegraph.graph.records import Article, Evidence, Speaker, Statement
 
@@ -60,6 +60,8 @@ class _State:
     last_claim: Claim | None = None
     occasion: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # key -> (date, explicit)
     narrative: tuple[str | None, bool] | None = None  # (date, scene)
+    pos: int = 0  # where the sentence being read starts
+    people: list[tuple[int, Actor]] = field(default_factory=list)  # persons named so far, with where
 
 
 def _scene_side(article: Article, paras: list[Paragraph]) -> str | None:
@@ -121,6 +123,12 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
                 ctx.mentioned.setdefault(eid, _s)
     published = article.published.isoformat() if article.published else None
     st = _State()
+    mentions = sorted(
+        (s0, g.entries[eid].kind, eid)
+        for p in paras
+        if p.kind == "prose"
+        for s0, _e, eid in g.find(text[p.start : p.end], p.start)
+    )
 
     def resolve(pron: str) -> Actor | None:
         if pron in ("he", "she"):
@@ -129,6 +137,8 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
             return st.last_plural
         if pron == "its":
             return st.last_org
+        if pron.startswith("title:"):
+            return titled(pron[6:], st.pos, mentions, st.people, article.published)
         if pron.startswith("same:"):
             head = pron[5:]
             return next((a for a in reversed(st.anonymous) if re.search(rf"\b{re.escape(head)}", a.name, re.I)), None)
@@ -152,6 +162,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
             para_claims = [_answer(s, guest, when) for s in p.sentences]
             sentences = []
         for sent in sentences:
+            st.pos = sent.start
             claims = claims_in_sentence(text, sent, p, ctx, resolve)
             if not claims:
                 if sent.quoted:
@@ -165,6 +176,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
                     st.last_org = actor
                 if actor is not None and actor.kind == "person":
                     st.last_person = actor
+                    st.people.append((sent.start, actor))
                     if exprs:
                         relc = text.find(" that ", sent.start, sent.end)
                         early = [x for x in exprs if relc < 0 or x.start < relc]
@@ -224,6 +236,7 @@ def _remember(c: Claim, exprs: list[DateExpr], st: _State) -> None:
         st.narrative = (None, False)
     if c.actor.kind == "person":
         st.last_person = c.actor
+        st.people.append((c.sentence.start, c.actor))
     elif c.actor.kind in ("group", "anonymous"):
         st.last_plural = c.actor
         st.anonymous.append(c.actor)

@@ -22,6 +22,7 @@ from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
+from stancegraph.graph.extract.subjects import title_anaphor
 from stancegraph.graph.extract.text import Paragraph, Sentence
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
 
@@ -116,8 +117,9 @@ class _Hit:
     np: tuple[int, int]
     desc: str | None
     verb: tuple[int, int]
-    kind: str  # subject-verb, verb-subject, according-to, quote-from, relative-who, passive-by
+    kind: str  # subject-verb, verb-subject, according-to, quote-from, relative-who, passive-by, relayed
     aux: str = ""
+    under: bool = False  # a subject-verb after a fronted "According to X," (kept only for a person)
 
 
 def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
@@ -163,7 +165,11 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             ns, ne = _strip_span(text, ns, ne)
             kind = "relative-who" if re.search(r"\bwho\b", text[ne:vs]) else "subject-verb"
             postposed = re.search(r"[,”\"’]\s*$", text[max(s0, ns - 3) : ns]) is not None
-            prior = [h for h in hits if h.verb[0] < vs]  # "according to X" later in the sentence is no earlier verb
+            # "according to X" later in the sentence is no earlier verb; a fronted one leaves the subject open
+            prior = [h for h in hits if h.verb[0] < vs]
+            fronted = bool(prior) and all(h.kind == "according-to" for h in prior)
+            if fronted:
+                prior = []
             if postposed and _SAY_ONLY.match(m.group()):
                 # "CONTENT, President Putin said": whatever was found before is part of the content
                 hits = [h for h in hits if h.kind in ("relative-who", "according-to", "passive-by")]
@@ -178,7 +184,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                         continue
                     kind = "relayed"
             aux = text[ne:vs]
-            hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux))
+            hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux, fronted))
             last_end = ve
             continue
         if m.group().endswith("ing") and not hits:
@@ -231,6 +237,25 @@ def _relayed(text: str, between: str, ns: int, ne: int, vs: int, verb: str) -> b
     return np.lower() not in _PRONOUNS and _anaphor(np) is None and _RELAY_BETWEEN.match(between) is not None
 
 
+def _is_person(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind == "person"
+
+
+def _speaker(text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object) -> tuple[Actor | None, str | None]:
+    """The actor a hit's noun phrase names, and the pronoun or anaphor it was resolved from."""
+    np_text = text[h.np[0] : h.np[1]]
+    pron = np_text.strip().lower()
+    anaphor = _anaphor(np_text)
+    if pron in _PRONOUNS or anaphor:
+        pronoun = anaphor or pron
+        return (resolve_pronoun(pronoun) if callable(resolve_pronoun) else None), pronoun
+    actor = interpret(np_text, ctx, h.desc)
+    title = title_anaphor(np_text) if actor is None else None
+    if title and callable(resolve_pronoun):
+        return resolve_pronoun(title), title
+    return actor, None
+
+
 def claims_in_sentence(
     text: str, sent: Sentence, para: Paragraph, ctx: ActorContext, resolve_pronoun: object
 ) -> list[Claim]:
@@ -240,17 +265,14 @@ def claims_in_sentence(
     # a relayed report whose original speaker is unknown stays the reporter's
     hits = [h for h in hits if h.kind != "relayed" or interpret(text[h.np[0] : h.np[1]], ctx, h.desc) is not None]
     out: list[Claim] = []
+    under = [h for h in hits if h.under]
+    if under:
+        # "According to the government, the chancellor urged ...": a person speaking through a
+        # channel is the speaker (rules:source-channel); otherwise the channel's report stands
+        people = [h for h in under if _is_person(_speaker(text, h, ctx, resolve_pronoun)[0])]
+        hits = [h for h in hits if (h in people if h.under else not (people and h.kind == "according-to"))]
     for i, h in enumerate(hits):
-        np_text = text[h.np[0] : h.np[1]]
-        pron = np_text.strip().lower()
-        actor: Actor | None
-        pronoun = None
-        anaphor = _anaphor(np_text)
-        if pron in _PRONOUNS or anaphor:
-            pronoun = anaphor or pron
-            actor = resolve_pronoun(pronoun) if callable(resolve_pronoun) else None
-        else:
-            actor = interpret(np_text, ctx, h.desc)
+        actor, pronoun = _speaker(text, h, ctx, resolve_pronoun)
         if actor is None:
             continue
         nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end

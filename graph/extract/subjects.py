@@ -9,8 +9,9 @@ ministry" or "the same diplomat" must be read against what came before.
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.text import Sentence
 
 FRONTED = re.compile(
@@ -31,6 +32,27 @@ _SAME = re.compile(r"^(?:the\s+)?same\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)$", 
 _DEFINITE_SOURCE = re.compile(r"^the\s+(?P<head>source|person|diplomat|official|insider|people)$", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|all|none|another|both)\s+of\s+(?:the|those|them|these)\b", re.I
+)
+
+
+#: a second mention by title ("the chancellor", "the Kremlin spokesman", "the kingdom")
+_TITLE_NP = re.compile(
+    r"^the\s+(?:[\w’'-]+\s+){0,2}?(?P<head>chancellor|president|premier|prime\s+minister|minister|spokes(?:man|woman|person)|"
+    r"pontiff|pope|secretary-general|secretary|envoy|ambassador|negotiator|senator|congress(?:man|woman)|governor|"
+    r"mayor|crown\s+prince|king|emir|sultan|kingdom|emirate)$",
+    re.IGNORECASE,
+)
+
+
+def title_anaphor(np: str) -> str | None:
+    """ "the chancellor said" -> "title:chancellor" (resolved to the nearest person holding the title)."""
+    m = _TITLE_NP.match(np.strip())
+    return "title:" + re.sub(r"\s+", " ", m.group("head").lower()) if m else None
+
+
+_APPOSITIVE = re.compile(
+    r"(?P<np>(?:[\w’'.\-]+\s+){0,5}?[A-Z][\w’'.\-]+),\s+(?P<desc>[^,“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:[a-z]+(?:ed|s)|went|sent|made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose)\b"
 )
 
 
@@ -66,6 +88,11 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
         actor = interpret(intro.group("name"), ctx)
         if actor is not None and actor.kind == "person":
             return actor, None, intro.end("name")
+    appos = _APPOSITIVE.match(text, pos, sent.end)
+    if appos:  # "Former president X, now deputy head of Y, went further": the person before the appositive
+        actor = interpret(appos.group("np"), ctx, appos.group("desc"))
+        if actor is not None and actor.kind == "person":
+            return actor, None, appos.end("np")
     m = re.match(
         r"((?:[A-Za-z’'.\-]+\s+){0,5}?[A-Za-z’'.\-]+)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:[a-z]+(?:ed|s)|went|sent|"
         r"made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose)\b",
@@ -77,6 +104,30 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     if np.lower() in PRONOUNS:
         return None, np.lower(), pos + m.end(1)
     actor = interpret(np, ctx)
+    if actor is None and title_anaphor(np):
+        return None, title_anaphor(np), pos + m.end(1)
     if actor is not None and actor.kind not in ("organization", "state") and not re.search(r"(?:ed|s)$", m.group()):
         return None, None, pos  # "Reporters went to Kyiv": only an institution is a subject worth keeping here
     return actor, None, pos + m.end(1)
+
+
+def titled(
+    head: str, pos: int, mentions: list[tuple[int, str, str]], people: list[tuple[int, Actor]], when: date | None
+) -> Actor | None:
+    """The nearest person before ``pos`` that a title fits ("the chancellor"), from the gazetteer
+    mentions (position, kind, id) and the persons named so far; for "the kingdom", the nearest
+    third state."""
+    g = gazetteer()
+    cands: list[tuple[int, Actor]] = [(p, a) for p, a in people if p < pos]
+    cands += [(p, g.actor(eid, when)) for p, kind, eid in mentions if p < pos and kind in ("person", "state")]
+    for _p, a in sorted(cands, key=lambda x: x[0], reverse=True):
+        if head in ("kingdom", "emirate"):
+            if a.kind == "state" and a.key not in ("russia", "ukraine"):
+                return a
+            continue
+        titles = [a.role or "", a.description or ""]
+        if a.key in g.entries:
+            titles += g.entries[a.key].descriptions
+        if a.kind == "person" and re.search(rf"\b{head}", " ".join(titles), re.IGNORECASE):
+            return a
+    return None

@@ -94,3 +94,20 @@ def test_appositive_subject_is_remembered_for_a_following_pronoun() -> None:
         'He said there would be "no negotiations" with Kyiv.'
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Dmitry Peskov", "ready"), ("Dmitry Medvedev", "refuses")]
+
+
+def test_condition_paraphrases_of_the_news_register() -> None:
+    from stancegraph.graph.extract.lexicon import lexicon
+
+    lex = lexicon()
+    cases = {
+        "talks only after the return of all occupied lands": "russian-withdrawal",
+        "the country would stay out of military alliances": "neutrality",
+        "the commanders must stand trial first": "accountability",
+        "someone pays for the destruction": "reparations",
+        "a deal signed by legitimate leaders": "counterpart-leadership",
+        "Europe must be at the table": "talks-format",
+    }
+    for text, code in cases.items():
+        got = [c for c, rx in lex.conditions.items() if rx.search(text, text.lower())]
+        assert code in got, (text, got)

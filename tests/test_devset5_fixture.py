@@ -1,7 +1,7 @@
-"""Integrity checks for the blind holdout set (tests/fixtures/holdout/).
+"""Integrity checks for the fifth development set (tests/fixtures/devset5/, a rotated holdout).
 
-The holdout is for measurement only: these tests check that the gold file is
-well formed and consistent with its articles; they never run the extractor.
+These tests check that the gold file is well formed and consistent with its
+articles; they never run the extractor.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 
 from stancegraph.graph.records import ACTOR_KINDS, CONDITIONS, STANCES
 
-HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
+HOLDOUT = Path(__file__).parent / "fixtures" / "devset5"
 KEYS = {
     "article",
     "speaker",

@@ -316,13 +316,19 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
     for key in order:
         items = occasions[key]
         stances = {u.stance for _, u in items}
-        demanded = {c for _, u in items if u.stance in ("conditional", "ready", None) for c in u.conditions}
+        # terms named without a demand marker count only once the occasion is conditional anyway
+        firm = [u for _, u in items if u.stance is not None or u.strong_marker]
+        demanded = {c for u in firm if u.stance in ("conditional", "ready", None) for c in u.conditions}
         has_conditional = "conditional" in stances or (
-            demanded and ("ready" in stances or any(u.strong_marker for _, u in items if u.stance is None))
+            demanded and ("ready" in stances or any(u.strong_marker for u in firm if u.stance is None))
         )
+        if has_conditional:
+            demanded |= {c for _, u in items if u.stance is None for c in u.conditions}
         by_stance: dict[str, _Group] = {}
         for claim, u in items:
             stance = u.stance
+            if stance is None and not u.strong_marker:
+                continue  # a bare mention of terms: only its conditions count (above)
             if stance in ("ready", None) and has_conditional:
                 stance = "conditional"
             if stance is None:

@@ -42,6 +42,7 @@ _HOLDER_AFTER = re.compile(r"^\s*(?:[\w’'-]+\s+){0,2}?(?:on\s+the\s+part\s+of|
 #: negation of a whole complement: "saw no sign that Kyiv was ready", "hard for us to accept"
 _CLAUSAL_NEGATION = re.compile(
     r"(?:\b(?:no|not\s+any|little|without\s+any)\s+(?:sign|signs|indication|evidence|proof|hint)\s+(?:that|of)\b"
+    r"|\bnothing\s+(?:\w+\s+)?to\s+(?:show|suggest|indicate|prove)\s+(?:that\s+)?"
     r"|\b(?:doubt|doubts|doubted|doubtful)\s+(?:that|whether|if)\b"
     r"|\b(?:hard|difficult|impossible)\s+(?:for\s+\w+\s+)?to\s+$)[^.;]*$",
     re.IGNORECASE,

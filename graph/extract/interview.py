@@ -23,7 +23,7 @@ _A = re.compile(r"^(?:A|Answer)\s*[:.\-–—]?$", re.IGNORECASE)
 _WITH = re.compile(
     r"\b(?:interview|conversation|Q&A|talk)\s+with\s+(?P<np>(?:[A-Z][\w’'.-]* ){0,4}[A-Z][\w’'.-]*)",
 )
-_NAME_FIRST = re.compile(r"^\s*(?P<np>(?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)\s*(?:,|\s+is\b|\s+was\b|\s+has\b)")
+_NAME_FIRST = re.compile(r"\s*(?P<np>(?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)\s*(?:,|\s+is\b|\s+was\b|\s+has\b)")
 
 
 def label(text: str, para: Paragraph) -> str | None:

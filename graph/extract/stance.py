@@ -179,6 +179,15 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         and _demand_over_refusal(clause)
     ):
         stance = "conditional"
+    if (
+        stance == "accuses"
+        and readings
+        and readings[0].side != "other"
+        and conds
+        and strong
+        and _demand_over_refusal(clause)
+    ):
+        stance = "conditional"  # "talks only make sense once X": the speaker's terms, not an accusation
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):
         stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
     if stance == "conditional" and _NO_PRECONDITIONS.search(clause):
@@ -231,7 +240,9 @@ def _demand_over_refusal(clause: str) -> bool:
     return _REFUSAL_TERMS.search(clause) is not None
 
 
-_REFUSAL_TERMS = re.compile(r"\b(?:until|only\s+(?:after|if|when|once)|unless|(?:as|so)\s+long\s+as|without)\b", re.I)
+_REFUSAL_TERMS = re.compile(
+    r"\b(?:until|only\s+(?:[\w’'-]+\s+){0,3}?(?:after|if|when|once)|unless|(?:as|so)\s+long\s+as|without)\b", re.I
+)
 
 
 def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -274,4 +285,6 @@ def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor, direct: bo
     if weak and ready:
         ready[0].stance = "conditional"
         ready[0].conditions = tuple(sorted({c for u in weak + ready for c in u.conditions}))
-    return [u for u in units if u.stance is not None or u.strong_marker]
+    # a bare mention of terms (no stance, no demand marker) is kept: it joins a conditional
+    # position the speaker takes on the same occasion, and nothing else (assemble)
+    return [u for u in units if u.stance is not None or u.strong_marker or (u.conditions and not u.offers)]

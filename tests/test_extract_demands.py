@@ -1,0 +1,92 @@
+"""Stance from demands and refusal wordings, conditions united per occasion (rules-0.4.2).
+
+Invented sentences, one per rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)
+
+
+def run(text: str) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=PUB))
+
+
+def stances(text: str) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {(s.speaker.name, s.stance, s.conditions) for s in run(text)}
+
+
+def test_condition_with_demand_modal_is_conditional() -> None:
+    got = stances("Filler line.\n\nSergei Lavrov said any accord has to address the root causes of the crisis.")
+    assert ("Sergey Lavrov", "conditional", ("root-causes",)) in got
+
+
+def test_goal_clause_names_victory() -> None:
+    got = stances("Filler line.\n\nVladimir Putin said on Monday that peace would come once we achieve our objectives.")
+    assert {(n, s) for n, s, _ in got} == {("Vladimir Putin", "conditional")}
+    assert "victory" in next(iter(got))[2]
+
+
+def test_only_sense_once_is_terms_not_accusation() -> None:
+    got = stances(
+        "Filler line.\n\nDmytro Kuleba said talks would only be worth it once those responsible "
+        "had been brought before a tribunal."
+    )
+    assert ("Dmytro Kuleba", "conditional", ("accountability",)) in got
+    assert not any(s == "accuses" for _, s, _ in got)
+
+
+def test_not_the_moment_for_talks_is_refusal() -> None:
+    got = stances("Filler line.\n\nVolodymyr Zelensky said on Monday it was not the time for negotiations with Moscow.")
+    assert ("Volodymyr Zelensky", "refuses", ()) in got
+
+
+def test_not_interested_in_a_pause_is_refusal() -> None:
+    got = stances('Filler line.\n\n"We are not interested in a pause," Maria Zakharova said.')
+    assert any(n == "Maria Zakharova" and s == "refuses" for n, s, _ in got)
+
+
+def test_other_side_throwing_away_a_deal_is_accusation() -> None:
+    got = stances("Filler line.\n\nVladimir Putin said Kyiv had torn up a draft agreement under Western pressure.")
+    assert any(n == "Vladimir Putin" and s == "accuses" for n, s, _ in got)
+
+
+def test_nothing_to_show_earnest_is_accusation() -> None:
+    got = stances("Filler line.\n\nAntony Blinken said there was nothing to suggest Moscow was negotiating in earnest.")
+    assert any(n == "Antony Blinken" and s == "accuses" for n, s, _ in got)
+
+
+def test_third_party_keeps_hosting_is_mediation() -> None:
+    got = stances("Filler line.\n\nHakan Fidan said Turkey would continue hosting the process for as long as needed.")
+    assert any(n == "Hakan Fidan" and s == "mediates" for n, s, _ in got)
+
+
+def test_bare_mentions_join_a_conditional_occasion() -> None:
+    text = (
+        "Filler line.\n\n"
+        'Dmytro Kuleba said on Monday: "We will negotiate only once Russian troops leave all our land. '
+        'A pause in the fighting without binding commitments from our partners is a trap."'
+    )
+    got = stances(text)
+    conds = next(c for n, s, c in got if n == "Dmytro Kuleba" and s == "conditional")
+    assert {"russian-withdrawal", "security-guarantees"} <= set(conds)
+
+
+def test_bare_mention_alone_makes_no_statement() -> None:
+    got = stances("Filler line.\n\nDmytro Kuleba said on Monday that the truce of 2015 had been a trap for everyone.")
+    assert not any(s == "conditional" for _, s, _ in got)
+
+
+def test_interviewee_named_at_the_start_of_the_introduction() -> None:
+    text = (
+        "Headline of the interview\n\n"
+        "Oksana Hrytsak is a deputy minister. She spoke to us on Tuesday.\n\n"
+        "Q: Will you negotiate?\n\nA: We will talk only once Russian troops leave all of our land.\n\n"
+        "Q: And the guarantees?\n\nA: They must be binding, with NATO membership at the end."
+    )
+    got = run(text)
+    assert any(s.speaker.name == "Oksana Hrytsak" and s.stance == "conditional" for s in got)

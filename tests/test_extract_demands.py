@@ -90,3 +90,23 @@ def test_interviewee_named_at_the_start_of_the_introduction() -> None:
     )
     got = run(text)
     assert any(s.speaker.name == "Oksana Hrytsak" and s.stance == "conditional" for s in got)
+
+
+def test_third_party_demand_is_an_appeal() -> None:
+    got = stances("Filler line.\n\nViktor Orban said on Monday that the first step toward talks must be a truce.")
+    assert any(n == "Viktor Orbán" and s == "urges" and "ceasefire" in c for n, s, c in got)
+
+
+def test_topic_modal_with_terms_is_a_demand_not_an_appeal() -> None:
+    got = stances("Filler line.\n\nDmytro Kuleba said on Monday that any talks must start from the peace formula.")
+    assert ("Dmytro Kuleba", "conditional", ("peace-formula-basis",)) in got
+
+
+def test_refusing_to_reward_the_aggressor() -> None:
+    got = stances('Filler line.\n\n"We shall not reward the aggressor with our land," Volodymyr Zelensky said.')
+    assert any(n == "Volodymyr Zelensky" and s == "refuses" for n, s, _ in got)
+
+
+def test_wish_to_meet_is_readiness() -> None:
+    got = stances("Filler line.\n\nDonald Trump said on Monday he would be happy to meet Putin to talk about a deal.")
+    assert any(n == "Donald Trump" and s == "ready" for n, s, _ in got)

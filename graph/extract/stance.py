@@ -25,7 +25,7 @@ from stancegraph.graph.extract import frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
-from stancegraph.graph.extract.perspective import bloc
+from stancegraph.graph.extract.perspective import bloc, role
 from stancegraph.graph.extract.perspective import subject_side as _subject_side
 
 _CLAUSE_SPLIT = re.compile(
@@ -194,6 +194,17 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
     if stance == "mediates" and frame == "support" and conds and strong:
         stance = "conditional"  # a third party's support "on the basis of" named terms
+    if (
+        stance is None
+        and conds
+        and strong
+        and role(speaker) == "third"
+        and _topical(clause)
+        and not _names_own(clause, speaker)
+    ):
+        stance = "urges"  # a third party's "the first step must be a truce": an appeal, not its own terms
+    if stance == "urges" and conds and strong and _TOPIC_MODAL.search(clause):
+        stance = None  # "any talks must start from X": the speaker's demand (conditional by assembly)
     if stance is None and not conds and not _topical(clause):
         return []
     demanded = conds
@@ -213,6 +224,13 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     return units
 
 
+def _names_own(clause: str, speaker: Actor) -> bool:
+    """The clause names the speaker's own bloc ("the EU has to be part of any settlement")."""
+    own = bloc(speaker.side or speaker.key)
+    g = gazetteer()
+    return any(bloc(g.entries[eid].affiliation or eid) == own for _s, _e, eid in g.find(clause))
+
+
 def _topical(clause: str) -> bool:
     """A clause about negotiations (the scheme's sg:topicPattern; a built-in list if none)."""
     topic = lexicon().topic
@@ -223,6 +241,13 @@ _ACCEPTED = re.compile(
     r"\b(?:accept|accepts|accepted|accepting|agree to|agrees to|agreed to|agreeing to|endorse[sd]?|"
     r"sign(?:ed)? up to)\s+(?:the |an? |its |their |this |that )?(?:[\w’'-]+\s+){0,3}?"
     r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b",
+    re.IGNORECASE,
+)
+
+
+_TOPIC_MODAL = re.compile(
+    r"\b(?:talks|negotiations|deal|agreement|settlement|peace|document|accord|process)\s+"
+    r"(?:must|should|has\s+to|have\s+to|needs?\s+to|can\s+only|will\s+have\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -194,17 +194,17 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
     if stance == "mediates" and frame == "support" and conds and strong:
         stance = "conditional"  # a third party's support "on the basis of" named terms
+    if stance == "urges" and conds and strong and _TOPIC_MODAL.search(clause):
+        stance = None  # "any talks must start from X": the speaker's demand (conditional by assembly)
     if (
         stance is None
-        and conds
+        and "ceasefire" in conds
         and strong
         and role(speaker) == "third"
         and _topical(clause)
         and not _names_own(clause, speaker)
     ):
-        stance = "urges"  # a third party's "the first step must be a truce": an appeal, not its own terms
-    if stance == "urges" and conds and strong and _TOPIC_MODAL.search(clause):
-        stance = None  # "any talks must start from X": the speaker's demand (conditional by assembly)
+        stance = "urges"  # a third party's "the first step must be a truce": an appeal to stop, not its terms
     if stance is None and not conds and not _topical(clause):
         return []
     demanded = conds

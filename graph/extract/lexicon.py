@@ -27,6 +27,8 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from stancegraph.graph.extract.anchor_scan import AnchorScan, Hits
+
 SG = "https://w3id.org/stancegraph/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 STANCE_NS = "https://w3id.org/stancegraph/id/stance/"
@@ -53,12 +55,24 @@ class Concept:
     gates: tuple[re.Pattern[str] | None, ...] = ()  # per part: its anchors as one literal alternation
     gate: re.Pattern[str] | None = None  # the concept's anchors as one literal alternation
 
-    def search(self, text: str, low: str) -> re.Match[str] | None:
+    def search(self, text: str, low: str, present: Hits | None = None) -> re.Match[str] | None:
         """The match ``regex.search(text)`` would give, trying only the alternatives whose
-        anchors occur in ``low`` (``text.lower()``): leftmost, then first alternative."""
-        if self.regex is None or (self.gate is not None and self.gate.search(low) is None):
+        anchors occur in ``low`` (``text.lower()``): leftmost, then first alternative.
+        ``present``: the anchors occurring in ``low`` (:meth:`Lexicon.present`), if known."""
+        if self.regex is None:
             return None
         best: re.Match[str] | None = None
+        if present is not None:
+            if self.anchors is not None and present.anchors.isdisjoint(self.anchors):
+                return None
+            parts = self.parts
+            for i in present.parts.get(id(self), ()):
+                m = parts[i][1].search(text)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            return best
+        if self.gate is not None and self.gate.search(low) is None:
+            return None
         gates = self.gates or (None,) * len(self.parts)
         for gate, (_anchors, rx) in zip(gates, self.parts, strict=True):
             if gate is not None and gate.search(low) is None:
@@ -83,6 +97,11 @@ class Lexicon:
     parties: re.Pattern[str] | None = None  # sg:partiesPattern: both sides together
     appeal_modal: re.Pattern[str] | None = None  # sg:appealModal: "Kyiv should talk"
     frame_scan: dict[str, re.Pattern[str]] | None = None  # first letter -> the cues (f<i> / modal) it can start
+    scan: AnchorScan | None = None  # every anchor of stances, weak cues and conditions
+
+    def present(self, low: str) -> Hits | None:
+        """The anchors of the lexicon's concepts that occur in ``low`` (None: no scan built)."""
+        return self.scan.present(low) if self.scan is not None else None
 
     def frame_cues(self, text: str) -> list[re.Match[str]]:
         """The frame cues in ``text``, left to right, not overlapping: at each word start only the
@@ -329,6 +348,10 @@ def lexicon() -> Lexicon:
         parties=_compile(frames.parties),
         appeal_modal=_compile(frames.modal),
         frame_scan=_scan(frames),
+        scan=AnchorScan(
+            [(id(c), [p for p, _ in c.parts]) for c in (*stances.values(), *weak.values(), *conditions.values())],
+            (a for c in (*stances.values(), *weak.values(), *conditions.values()) for a in c.anchors or ()),
+        ),
     )
 
 

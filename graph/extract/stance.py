@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from stancegraph.graph.extract import frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
+from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
 from stancegraph.graph.extract.perspective import bloc, role
@@ -82,13 +83,13 @@ FRAMES_FIRST = True
 _ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
 
 
-def _cue_stance(clause: str, low: str, speaker: Actor) -> tuple[str | None, bool, bool]:
+def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = None) -> tuple[str | None, bool, bool]:
     """The stance of a clause from whole-wording cues: (stance, hit, weak)."""
     lex = lexicon()
     found: list[tuple[str, re.Match[str]]] = []
     for code in _ORDER:
         c = lex.stances.get(code)
-        m = c.search(clause, low) if c else None
+        m = c.search(clause, low, present) if c else None
         if m is not None:
             found.append((code, m))
     weak = False
@@ -96,7 +97,7 @@ def _cue_stance(clause: str, low: str, speaker: Actor) -> tuple[str | None, bool
         # paraphrases: cues that count only in a clause about negotiations
         for code in _ORDER:
             c = lex.weak.get(code)
-            m = c.search(clause, low) if c else None
+            m = c.search(clause, low, present) if c else None
             if m is not None:
                 found.append((code, m))
         weak = bool(found)
@@ -143,7 +144,8 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     lex = lexicon()
     clause = norm[start:end]
     low = clause.lower()
-    found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low)) is not None}
+    present = lex.present(low)
+    found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low, present)) is not None}
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
@@ -159,7 +161,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         if readings[0].modal and conds:
             stance = None  # "Kyiv must renounce NATO": a demand (conditions), not an appeal
     else:
-        stance, hit, weak = _cue_stance(clause, low, speaker)
+        stance, hit, weak = _cue_stance(clause, low, speaker, present)
         if stance is None and not FRAMES_FIRST:
             readings = frames.read(clause, speaker, direct)
             if readings:

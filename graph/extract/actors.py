@@ -83,6 +83,7 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.descriptions: dict[str, list[str]] = {}  # folded description -> ids
+        self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text -> find(text) (the index is fixed)
         for row in rows:
             roles = tuple((r["role"], _date(r.get("from")), _date(r.get("to"))) for r in row.get("roles", []))
             first = row["name"].split()[0] if row["kind"] == "person" and " " in row["name"] else None
@@ -106,21 +107,37 @@ class Gazetteer:
 
     def find(self, text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
         """Gazetteer names in ``text``: (start, end, entry id), longest match first, left to right."""
-        toks = [(m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(text)]
-        i = 0
-        while i < len(toks):
-            hit = None
-            for keys, eid in self.index.get(toks[i][2], ()):
-                n = len(keys)
-                if i + n <= len(toks) and all(toks[i + k][2] == keys[k] for k in range(n)):
-                    hit = (n, eid)
+        found = self._found.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._found) >= 8192:
+                self._found.clear()
+            self._found[text] = found
+        for s, e, eid in found:
+            yield s + offset, e + offset, eid
+
+    def _find(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        keys = list(map(token_key, _TOKEN.findall(text)))
+        index = self.index
+        starts = [i for i, k in enumerate(keys) if k in index]
+        if not starts:
+            return ()
+        spans: list[re.Match[str]] | None = None
+        out: list[tuple[int, int, str]] = []
+        n_toks = len(keys)
+        nxt = 0
+        for i in starts:
+            if i < nxt:
+                continue
+            for cand, eid in index[keys[i]]:
+                n = len(cand)
+                if i + n <= n_toks and all(keys[i + k] == cand[k] for k in range(n)):
+                    if spans is None:
+                        spans = list(_TOKEN.finditer(text))
+                    out.append((spans[i].start(), spans[i + n - 1].end(), eid))
+                    nxt = i + n
                     break
-            if hit:
-                n, eid = hit
-                yield toks[i][0] + offset, toks[i + n - 1][1] + offset, eid
-                i += n
-            else:
-                i += 1
+        return tuple(out)
 
     def active(self, eid: str, when: date | None) -> bool:
         """Whether the entry holds one of its roles at ``when`` (no roles, or no date: yes)."""

@@ -60,13 +60,17 @@ def normalized(text: str) -> str:
     return text.translate(_QUOTE_CHARS)
 
 
+_QUOTE_MARKS = re.compile('[“«„”»"‘’]')
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations in ``text[start:end]`` (an unclosed one runs to the end)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     single_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
+    for q in _QUOTE_MARKS.finditer(text, start, end):  # every other character leaves the state as it is
+        i = q.start()
+        ch = q.group()
         if ch in "“«„":
             if open_at is None:
                 open_at = i

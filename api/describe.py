@@ -19,17 +19,22 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, Variable, serialize
 from stancegraph.graph import namespaces as ns
 from stancegraph.graph.store import GraphStore, ontology_quads
 
+# Every article graph restates what it says about an actor or a statement, so a triple of
+# the union can come once per graph: each part reads its triples DISTINCT first and only
+# then looks up the labels of the (few) distinct nodes they point to.
 GENERIC = """
 CONSTRUCT {
   ?r ?p ?o . ?o rdfs:label ?ol . ?o schema:name ?on . ?o skos:prefLabel ?opl .
   ?s ?q ?r . ?s rdfs:label ?sl . ?s schema:name ?sn .
 }
 WHERE {
-  { ?r ?p ?o
-    OPTIONAL { ?o rdfs:label ?ol } OPTIONAL { ?o schema:name ?on } OPTIONAL { ?o skos:prefLabel ?opl } }
+  { SELECT DISTINCT ?r ?p ?o ?ol ?on ?opl WHERE {
+      { SELECT DISTINCT ?r ?p ?o WHERE { ?r ?p ?o } }
+      OPTIONAL { ?o rdfs:label ?ol } OPTIONAL { ?o schema:name ?on } OPTIONAL { ?o skos:prefLabel ?opl } } }
   UNION
-  { { SELECT ?s ?q ?r WHERE { ?s ?q ?r } LIMIT 500 }
-    OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?s schema:name ?sn } }
+  { SELECT DISTINCT ?s ?q ?r ?sl ?sn WHERE {
+      { SELECT DISTINCT ?s ?q ?r WHERE { ?s ?q ?r } LIMIT 500 }
+      OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?s schema:name ?sn } } }
 }
 """
 
@@ -40,11 +45,14 @@ CONSTRUCT {
   ?article ?ap ?ao . ?publisher schema:name ?pn .
 }
 WHERE {
-  { ?r ?p ?o
-    OPTIONAL { ?o rdfs:label ?ol } OPTIONAL { ?o schema:name ?on } OPTIONAL { ?o skos:prefLabel ?opl } }
-  UNION { ?r sg:evidence ?span . ?span ?sp ?so }
-  UNION { ?r sg:reportedIn ?article . ?article ?ap ?ao
-          OPTIONAL { ?article schema:publisher ?publisher . ?publisher schema:name ?pn } }
+  { SELECT DISTINCT ?r ?p ?o ?ol ?on ?opl WHERE {
+      { SELECT DISTINCT ?r ?p ?o WHERE { ?r ?p ?o } }
+      OPTIONAL { ?o rdfs:label ?ol } OPTIONAL { ?o schema:name ?on } OPTIONAL { ?o skos:prefLabel ?opl } } }
+  UNION { SELECT DISTINCT ?r ?span ?sp ?so WHERE { ?r sg:evidence ?span . ?span ?sp ?so } }
+  UNION { SELECT DISTINCT ?r ?article ?ap ?ao ?publisher ?pn WHERE {
+      { SELECT DISTINCT ?r ?article WHERE { ?r sg:reportedIn ?article } }
+      ?article ?ap ?ao
+      OPTIONAL { ?article schema:publisher ?publisher . ?publisher schema:name ?pn } } }
 }
 """
 

@@ -186,13 +186,20 @@ def store_stats(store: GraphStore) -> dict[str, Any]:
     rows = store.select("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s sg:condition ?c }")
     counts["conditions in use"] = rows[0]["n"] if rows else 0
     counts["quads"] = len(store)
+    # the speakers with most statements, named after they are counted (every article that
+    # quotes a speaker restates its name, so names are read once per speaker)
     actors = store.select(
-        """SELECT (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?s) AS ?n) WHERE {
-             ?s a sg:Statement ; sg:speaker ?a .
-             OPTIONAL { GRAPH <https://w3id.org/stancegraph/id/graph/gazetteer> { ?a schema:name ?curated } }
-             OPTIONAL { ?a schema:name ?seen }
-             BIND(COALESCE(?curated, ?seen, STR(?a)) AS ?label) }
-           GROUP BY ?a ORDER BY DESC(?n) ?name LIMIT 25"""
+        """SELECT ?name ?n WHERE {
+             { SELECT ?a (COUNT(DISTINCT ?s) AS ?n) WHERE {
+                 { SELECT DISTINCT ?s ?a WHERE { ?s sg:speaker ?a } }
+                 { SELECT DISTINCT ?s WHERE { ?s a sg:Statement } } }
+               GROUP BY ?a }
+             OPTIONAL { SELECT ?a (SAMPLE(?c) AS ?curated) WHERE {
+                 GRAPH <https://w3id.org/stancegraph/id/graph/gazetteer> { ?a schema:name ?c } } GROUP BY ?a }
+             OPTIONAL { SELECT ?a (SAMPLE(?s) AS ?seen) WHERE {
+                 { SELECT DISTINCT ?a ?s WHERE { ?a schema:name ?s } } } GROUP BY ?a }
+             BIND(COALESCE(?curated, ?seen, STR(?a)) AS ?name) }
+           ORDER BY DESC(?n) ?name LIMIT 25"""
     )
     stances = store.select(named_query("stances").text)
     conditions = store.select(named_query("conditions").text)

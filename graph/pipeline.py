@@ -106,12 +106,17 @@ def consolidate(
                     if _same_occasion(o.date, stmt.date, loose):
                         taken[i] = j
                         break
-        merged = [
-            replace(stmt, iri=originals[taken[i]].iri) if i in taken and originals[taken[i]].iri else stmt
-            for i, stmt in enumerate(copies)
-        ]
+        merged = [_join(stmt, originals[taken[i]]) if i in taken else stmt for i, stmt in enumerate(copies)]
         out[index[copy_id]] = merged
     return out
+
+
+def _join(copy: Statement, original: Statement) -> Statement:
+    """The copy's report of the original's statement: same node, and the same occasion
+    (the original's date wins where both give one, so the node keeps a single date)."""
+    if not original.iri:
+        return copy
+    return replace(copy, iri=original.iri, date=original.date or copy.date)
 
 
 def _same_occasion(a: str | None, b: str | None, loose: bool) -> bool:

@@ -132,4 +132,12 @@ def test_consolidate_joins_a_copy_to_the_original_one_to_one() -> None:
     out = consolidate(arts, [original, copy], {"copy": "orig"})
     assert out[0] == original
     assert [s.iri for s in out[1]] == [original[0].iri, copy[1].iri, original[1].iri, copy[3].iri]
+    assert out[1][2].date == "2024-05-02"  # one node, one occasion: the original's date
     assert consolidate(arts, [original, copy], {}) == [original, copy]
+
+
+def test_the_seeds_store_conforms_to_the_shapes(seeds_store: GraphStore) -> None:
+    from stancegraph.graph.validate import validate_store
+
+    conforms, report = validate_store(seeds_store)
+    assert conforms, report

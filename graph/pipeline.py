@@ -112,11 +112,13 @@ def consolidate(
 
 
 def _join(copy: Statement, original: Statement) -> Statement:
-    """The copy's report of the original's statement: same node, and the same occasion
-    (the original's date wins where both give one, so the node keeps a single date)."""
+    """The copy's report of the original's statement: same node, same occasion.
+
+    The node takes the original's date (even none): several copies may date an undated
+    original differently, and a statement has one date (ontology/shapes.ttl)."""
     if not original.iri:
         return copy
-    return replace(copy, iri=original.iri, date=original.date or copy.date)
+    return replace(copy, iri=original.iri, date=original.date)
 
 
 def _same_occasion(a: str | None, b: str | None, loose: bool) -> bool:

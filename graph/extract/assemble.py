@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer
 from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
-from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_dates
+from stancegraph.graph.extract.date_index import DateIndex
+from stancegraph.graph.extract.dates import DateExpr, apply_offset, best
 from stancegraph.graph.extract.interview import interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
 from stancegraph.graph.extract.stance import Unit, classify
@@ -77,10 +78,10 @@ def _scene_side(article: Article, paras: list[Paragraph]) -> str | None:
     return ranked[0][0]
 
 
-def _frame_dates(text: str, claim: Claim, published: object) -> list[DateExpr]:
+def _frame_dates(claim: Claim, index: DateIndex) -> list[DateExpr]:
     out: list[DateExpr] = []
     for s, e in claim.frame:
-        out.extend(find_dates(text[s:e], published, s))  # type: ignore[arg-type]
+        out.extend(index.find(s, e))
     return out
 
 
@@ -109,10 +110,9 @@ def _date_for(claim: Claim, exprs: list[DateExpr], st: _State, lead: bool, publi
     return None
 
 
-def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
+def _walk(article: Article, paras: list[Paragraph], index: DateIndex) -> list[tuple[Claim, list[Unit]]]:
     text = article.text
     norm = normalized(text)
-    paras = paragraphs(article)
     publisher = (article.publisher or "").split("(")[0].strip()
     ctx = ActorContext(when=article.published, publisher=publisher)
     ctx.scene_side = _scene_side(article, paras)
@@ -171,7 +171,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
                 actor, pron, _ = sentence_subject(text, sent, ctx)
                 if pron:
                     actor = resolve(pron)
-                exprs = list(find_dates(text[sent.start : sent.end], article.published, sent.start))
+                exprs = index.find(sent.start, sent.end)
                 if actor is not None and actor.kind in ("organization", "state"):
                     st.last_org = actor
                 if actor is not None and actor.kind == "person":
@@ -189,7 +189,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
                         st.narrative = (scene[0].value, True)
                 continue
             for c in claims:
-                exprs = _frame_dates(text, c, article.published)
+                exprs = _frame_dates(c, index)
                 c.date = _date_for(c, exprs, st, p.lead, published)
                 _remember(c, exprs, st)
                 para_claims.append(c)
@@ -386,6 +386,8 @@ def extract(article: Article) -> list[Statement]:
     """Walk the article, date every claim in context (dates_context), then merge."""
     from stancegraph.graph.extract.dates_context import assign_dates
 
-    walked = _walk(article)
-    assign_dates(article, [claim for claim, _ in walked])
+    paras = paragraphs(article)  # once: the walk and the dating pass read the same paragraphs
+    index = DateIndex(article.text, [(p.start, p.end) for p in paras if p.kind == "prose"], article.published)
+    walked = _walk(article, paras, index)
+    assign_dates(article, [claim for claim, _ in walked], paras, index)
     return assemble(article, walked)

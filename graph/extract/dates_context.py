@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from stancegraph.graph.extract.date_index import DateIndex
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, find_dates
 from stancegraph.graph.extract.text import paragraphs
 from stancegraph.graph.records import Article
@@ -196,11 +197,14 @@ def _source_date(c: Claim, sources: list[tuple[str, str]]) -> str | None:
     return None
 
 
-def assign_dates(article: Article, claims: Iterable[Claim], paras: list[Paragraph] | None = None) -> None:
+def assign_dates(
+    article: Article, claims: Iterable[Claim], paras: list[Paragraph] | None = None, index: DateIndex | None = None
+) -> None:
     """Set ``date`` on every claim (in place), in the article's reading order.
 
     Call after attribution and before statements are merged by (speaker, date); pass the
-    article's ``paragraphs`` when already at hand.
+    article's ``paragraphs`` and their :class:`DateIndex` when already at hand (the same
+    paragraphs: the index is their date scan).
     """
     text = article.text
     published = article.published
@@ -218,7 +222,9 @@ def assign_dates(article: Article, claims: Iterable[Claim], paras: list[Paragrap
     qa = sum(1 for p in paras if text[_line_start(text, p.start) : p.start + 2].lstrip().startswith("Q:")) >= 2
     sources = _sources(text, published)
     st = _State(published)
-    st.exprs = [x for p in paras if p.kind == "prose" for x in find_dates(text[p.start : p.end], published, p.start)]
+    if index is None:
+        index = DateIndex(text, [(p.start, p.end) for p in paras if p.kind == "prose"], published)
+    st.exprs = index.all()
     st.starts = [x.start for x in st.exprs]
     history: list[Claim] = []
     waiting: list[Claim] = []

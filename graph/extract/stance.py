@@ -145,7 +145,15 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     clause = norm[start:end]
     low = clause.lower()
     present = lex.present(low)
-    found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low, present)) is not None}
+    if present is not None:  # a concept with no alternative worth trying (Hits.parts) cannot match
+        tried = present.parts
+        found = {
+            code: m
+            for code, c in lex.conditions.items()
+            if id(c) in tried and (m := c.search(clause, low, present)) is not None
+        }
+    else:
+        found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low, present)) is not None}
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))

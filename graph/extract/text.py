@@ -32,7 +32,7 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"\([^()]*/[^()]*\)\s*$|^(?:Photo|Image|Credit|Caption)\b|\bGetty Images\b")
-_QUOTE_CHARS = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " ", "„": " "})
+_QUOTE_MARKS_DOUBLE = ("“", "”", '"', "«", "»", "„")
 
 
 @dataclass
@@ -57,7 +57,11 @@ class Paragraph:
 
 def normalized(text: str) -> str:
     """The text with double quotation marks blanked (same length), for cue matching."""
-    return text.translate(_QUOTE_CHARS)
+    # str.replace per mark: several times faster than str.translate with a mapping, same result
+    for mark in _QUOTE_MARKS_DOUBLE:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
 
 
 _QUOTE_MARKS = re.compile('[“«„”»"‘’]')

@@ -69,15 +69,29 @@ class AnchorScan:
         self.regex = re.compile("(?=(" + _trie_regex(vocab) + "))") if vocab else None
         self.closure = {w: frozenset(v for v in vocab if w.startswith(v)) for w in vocab}
         self.by_anchor = by_anchor
+        self._memo: dict[frozenset[str], Hits] = {}
 
     def present(self, low: str) -> Hits:
         """The anchors that occur in ``low`` (a lower-cased text) as substrings, and the
-        alternatives they make worth trying."""
-        parts: dict[int, list[int]] = {k: list(v) for k, v in self.always.items() if v}
+        alternatives they make worth trying.
+
+        The answer depends only on the longest anchors found at each position, a small set
+        that recurs from clause to clause ("talk", "ready"), so it is computed once per such
+        set and shared: callers must not modify the returned :class:`Hits`."""
         if self.regex is None:
-            return Hits(frozenset(), parts)
+            return Hits(frozenset(), {k: list(v) for k, v in self.always.items() if v})
+        found = frozenset(self.regex.findall(low))  # one group: findall gives it without match objects
+        hits = self._memo.get(found)
+        if hits is None:
+            hits = self._hits(found)
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[found] = hits
+        return hits
+
+    def _hits(self, found: frozenset[str]) -> Hits:
+        parts: dict[int, list[int]] = {k: list(v) for k, v in self.always.items() if v}
         closure = self.closure
-        found = {m.group(1) for m in self.regex.finditer(low)}
         out: set[str] = set()
         for w in found:
             out |= closure[w]

@@ -173,7 +173,8 @@ def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
         return []
     who = role(speaker)
     cues: list[tuple[int, int, str, bool]] = []
-    for m in lex.frame_cues(clause):
+    # a cue starting more than _BEFORE after the last topic term is near none (_near_topic)
+    for m in lex.frame_cues(clause, stop=max(te for _ts, te in topics) + _BEFORE):
         group = m.lastgroup or ""
         name, modal = lex.frame_name(group), group == "modal"
         if modal:

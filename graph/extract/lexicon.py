@@ -103,15 +103,18 @@ class Lexicon:
         """The anchors of the lexicon's concepts that occur in ``low`` (None: no scan built)."""
         return self.scan.present(low) if self.scan is not None else None
 
-    def frame_cues(self, text: str) -> list[re.Match[str]]:
+    def frame_cues(self, text: str, stop: int | None = None) -> list[re.Match[str]]:
         """The frame cues in ``text``, left to right, not overlapping: at each word start only the
-        cues that can begin with its letter are tried (a first-letter index over the alternation)."""
+        cues that can begin with its letter are tried (a first-letter index over the alternation).
+
+        ``stop``: no cue starting after it is wanted; the scan ends there (the cues before it
+        are the same, as the scan runs left to right)."""
         out: list[re.Match[str]] = []
         index = self.frame_scan
         if not index:
             return out
         pos = 0
-        for w in _WORD_START.finditer(text):
+        for w in _WORD_START.finditer(text, 0, len(text) if stop is None else min(len(text), stop + 1)):
             if w.start() < pos:
                 continue
             rx = index.get(w.group().lower())

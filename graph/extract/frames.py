@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import bloc, own_bloc, role, subject_side
@@ -168,7 +169,7 @@ def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
     lex = lexicon()
     if lex.topic is None or not lex.frames:
         return []
-    topics = [m.span() for m in lex.topic.finditer(clause)]
+    topics = folding.spans(lex.topic, clause)
     if not topics:
         return []
     who = role(speaker)

@@ -27,6 +27,7 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.anchor_scan import AnchorScan, Hits
 
 SG = "https://w3id.org/stancegraph/ontology#"
@@ -66,8 +67,9 @@ class Concept:
             if self.anchors is not None and present.anchors.isdisjoint(self.anchors):
                 return None
             parts = self.parts
+            ok = folding.lowers(text, low)
             for i in present.parts.get(id(self), ()):
-                m = parts[i][1].search(text)
+                m = folding.search(parts[i][1], text, low, ok)
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
             return best
@@ -114,11 +116,13 @@ class Lexicon:
         if not index:
             return out
         pos = 0
+        low = text.lower()
+        ok = folding.lowers(text, low)
         for w in _WORD_START.finditer(text, 0, len(text) if stop is None else min(len(text), stop + 1)):
             if w.start() < pos:
                 continue
             rx = index.get(w.group().lower())
-            m = rx.match(text, w.start()) if rx is not None else None
+            m = folding.match(rx, text, low, w.start(), ok) if rx is not None else None
             if m is not None:
                 out.append(m)
                 pos = m.end()

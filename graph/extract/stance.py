@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stancegraph.graph.extract import frames
+from stancegraph.graph.extract import folding, frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
@@ -177,10 +177,10 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
                 second = readings[1] if len(readings) > 1 else None
     if stance is None and not conds:
         return []
-    marker = lex.markers.search(clause) if lex.markers else None
+    marker = folding.search(lex.markers, clause, low) if lex.markers else None
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
         marker = None
-    offer = lex.offers is not None and lex.offers.search(clause) is not None
+    offer = lex.offers is not None and folding.search(lex.offers, clause, low) is not None
     strong = marker is not None
     if (stance == "ready" and conds) or (
         stance == "refuses"
@@ -244,7 +244,7 @@ def _names_own(clause: str, speaker: Actor) -> bool:
 def _topical(clause: str) -> bool:
     """A clause about negotiations (the scheme's sg:topicPattern; a built-in list if none)."""
     topic = lexicon().topic
-    return (topic or _NEGOTIATION).search(clause) is not None
+    return folding.search(topic or _NEGOTIATION, clause, clause.lower()) is not None
 
 
 _ACCEPTED = re.compile(

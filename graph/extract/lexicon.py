@@ -55,6 +55,7 @@ class Concept:
 
     gates: tuple[re.Pattern[str] | None, ...] = ()  # per part: its anchors as one literal alternation
     gate: re.Pattern[str] | None = None  # the concept's anchors as one literal alternation
+    twins: tuple[re.Pattern[str] | None, ...] = ()  # per part: its case-sensitive twin (folding)
 
     def search(self, text: str, low: str, present: Hits | None = None) -> re.Match[str] | None:
         """The match ``regex.search(text)`` would give, trying only the alternatives whose
@@ -67,9 +68,14 @@ class Concept:
             if self.anchors is not None and present.anchors.isdisjoint(self.anchors):
                 return None
             parts = self.parts
-            ok = folding.lowers(text, low)
+            twins = self.twins if folding.lowers(text, low) else ()
             for i in present.parts.get(id(self), ()):
-                m = folding.search(parts[i][1], text, low, ok)
+                twin = twins[i] if twins else None
+                if twin is None:
+                    m = parts[i][1].search(text)
+                else:  # the same match, found case-sensitively in ``low`` (folding)
+                    m = twin.search(low)
+                    m = None if m is None else parts[i][1].match(text, m.start())
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
             return best
@@ -99,6 +105,7 @@ class Lexicon:
     parties: re.Pattern[str] | None = None  # sg:partiesPattern: both sides together
     appeal_modal: re.Pattern[str] | None = None  # sg:appealModal: "Kyiv should talk"
     frame_scan: dict[str, re.Pattern[str]] | None = None  # first letter -> the cues (f<i> / modal) it can start
+    frame_twins: dict[str, re.Pattern[str] | None] | None = None  # their case-sensitive twins (folding)
     scan: AnchorScan | None = None  # every anchor of stances, weak cues and conditions
 
     def present(self, low: str) -> Hits | None:
@@ -118,11 +125,19 @@ class Lexicon:
         pos = 0
         low = text.lower()
         ok = folding.lowers(text, low)
+        twins = self.frame_twins or {}
         for w in _WORD_START.finditer(text, 0, len(text) if stop is None else min(len(text), stop + 1)):
             if w.start() < pos:
                 continue
-            rx = index.get(w.group().lower())
-            m = folding.match(rx, text, low, w.start(), ok) if rx is not None else None
+            letter = w.group().lower()
+            rx = index.get(letter)
+            if rx is None:
+                continue
+            twin = twins.get(letter) if ok else None
+            if twin is None:
+                m = rx.match(text, w.start())
+            else:  # the same match, found case-sensitively in ``low`` (folding)
+                m = rx.match(text, w.start()) if twin.match(low, w.start()) is not None else None
             if m is not None:
                 out.append(m)
                 pos = m.end()
@@ -253,7 +268,8 @@ def _concept(code: str, parts: list[str], negated_as: str | None) -> Concept:
         return Concept(code, None, negated_as)
     split = tuple((anchors(p), re.compile(_whole(p), re.IGNORECASE)) for p in _ordered(parts))
     whole = anchors(regex.pattern)
-    return Concept(code, regex, negated_as, whole, split, tuple(_gate(a) for a, _ in split), _gate(whole))
+    gates = tuple(_gate(a) for a, _ in split)
+    return Concept(code, regex, negated_as, whole, split, gates, _gate(whole), tuple(folding.folded(rx) for _, rx in split))
 
 
 def _gate(found: tuple[str, ...] | None) -> re.Pattern[str] | None:
@@ -354,7 +370,8 @@ def lexicon() -> Lexicon:
         frames=tuple(frames.cues),
         parties=_compile(frames.parties),
         appeal_modal=_compile(frames.modal),
-        frame_scan=_scan(frames),
+        frame_scan=(scan := _scan(frames)),
+        frame_twins={k: folding.folded(rx) for k, rx in (scan or {}).items()},
         scan=AnchorScan(
             [(id(c), [p for p, _ in c.parts]) for c in (*stances.values(), *weak.values(), *conditions.values())],
             (a for c in (*stances.values(), *weak.values(), *conditions.values()) for a in c.anchors or ()),

@@ -24,11 +24,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 
+from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.dates import _DATE_RE, DateExpr, _resolve, find_dates
 
 #: where a phrase can begin: a word start (every alternative of ``_DATE_RE`` opens with ``\b``
 #: and a word character); the full pattern is tried only there
 _WORD_START = re.compile(r"\b(?=\w)")
+_TWIN = folding.folded(_DATE_RE)
 
 
 def scan(text: str, pos: int, endpos: int) -> list[re.Match[str]]:
@@ -39,6 +41,17 @@ def scan(text: str, pos: int, endpos: int) -> list[re.Match[str]]:
     """
     out: list[re.Match[str]] = []
     match = _DATE_RE.match
+    low = text.lower()
+    if _TWIN is not None and folding.lowers(text, low):
+        # the case-sensitive twin finds the same spans (folding); the pattern's own match is taken there
+        for t in _TWIN.finditer(low, pos, endpos):
+            m = match(text, t.start(), endpos)
+            if m is None or m.end() != t.end():  # cannot happen; were it to, scan the slow way
+                out = []
+                break
+            out.append(m)
+        else:
+            return out
     last = pos
     for w in _WORD_START.finditer(text, pos, endpos):
         p = w.start()

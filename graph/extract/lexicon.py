@@ -422,12 +422,14 @@ def _scan(frames: _Frames) -> dict[str, re.Pattern[str]] | None:
     if frames.modal:
         groups.append(("modal", _ordered(frames.modal)))
     index: dict[str, re.Pattern[str]] = {}
+    # each cue's first letters, parsed once (not once per letter: process start-up time)
+    firsts = {alt: _first_chars(_parser.parse(alt, re.IGNORECASE)) for _name, alts in groups for alt in alts}
     for letter in _LETTERS:
         parts = []
         for name, alts in groups:
             keep = []
             for alt in alts:
-                first = _first_chars(_parser.parse(alt, re.IGNORECASE))
+                first = firsts[alt]
                 if first is None or letter in first:
                     keep.append(alt)
             if keep:

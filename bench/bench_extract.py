@@ -99,8 +99,9 @@ def _meet(_: int) -> int:
     return os.getpid()
 
 
-def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, list[dict[str, Any]], list[str]]:
+def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, list[dict[str, Any]], list[str], float]:
     assert _EXTRACT is not None
+    cpu0 = time.process_time()
     start, end = bounds
     n_statements = 0
     records: list[dict[str, Any]] = []
@@ -114,12 +115,12 @@ def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, l
         n_statements += len(stmts)
         if collect:
             records.extend(s.to_record() for s in stmts)
-    return end - start, sum(_WORDS[start:end]), n_statements, records, errors
+    return end - start, sum(_WORDS[start:end]), n_statements, records, errors, time.process_time() - cpu0
 
 
 def run_once(
     procs: int, n: int, args: argparse.Namespace, ctx: Any, collect: bool
-) -> tuple[float, int, int, int, list[dict[str, Any]], list[str]]:
+) -> tuple[float, int, int, int, list[dict[str, Any]], list[str], float]:
     barrier = ctx.Barrier(procs)
     initargs = ([str(c) for c in args.corpus], args.limit, args.extractor, args.warmup, barrier)
     with ctx.Pool(procs, initializer=_init_worker, initargs=initargs) as pool:
@@ -134,7 +135,16 @@ def run_once(
     stmts = sum(r[2] for r in results)
     records = [rec for r in results for rec in r[3]]
     errors = [e for r in results for e in r[4]]
-    return seconds, arts, words, stmts, records, errors
+    cpu = sum(r[5] for r in results)  # CPU seconds the workers spent extracting (process_time)
+    return seconds, arts, words, stmts, records, errors, cpu
+
+
+def _load() -> float | None:
+    """The 1-minute load average, where the platform has one: other work competing for the cores."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -183,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     where = str(a.corpus[0]) + (f" and {len(a.corpus) - 1} more" if len(a.corpus) > 1 else "")
     print(f"corpus: {where} ({n} articles); extractor: {a.extractor}; chunksize {a.chunksize}; ", end="")
     print(f"start method {ctx.get_start_method()}; best of {a.repeat}")
+    load_before = _load()
 
     rows = []
     base_rate = None
@@ -196,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
                 with a.records.open("w", encoding="utf-8") as fh:
                     for rec in runs[-1][4]:
                         fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        seconds, arts, words, stmts, _, errors = min(runs, key=lambda x: x[0])
+        seconds, arts, words, stmts, _, errors, cpu = min(runs, key=lambda x: x[0])
         counts.update(x[3] for x in runs)
         if errors:
             print(f"{procs} processes: {len(errors)} articles raised, e.g. {errors[0]}")
@@ -216,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
                 "errors": len(errors),
                 "speedup": round(speedup, 2),
                 "efficiency": round(speedup / procs, 2),
+                "cpu_ms_per_article": round(1000 * cpu / arts, 2) if arts else 0.0,
+                "cpu_use": round(cpu / (seconds * procs), 2) if seconds else 0.0,
                 "seconds_all_runs": [round(x[0], 3) for x in runs],
                 "median_seconds": round(statistics.median(x[0] for x in runs), 3),
             }
@@ -231,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         "statements",
         "speed-up",
         "efficiency",
+        "cpu ms/article",
+        "cpu use",
     ]
     keys = [
         "processes",
@@ -242,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         "statements",
         "speedup",
         "efficiency",
+        "cpu_ms_per_article",
+        "cpu_use",
     ]
     table = [head] + [[f"{r[k]:,}" if isinstance(r[k], int) else f"{r[k]}" for k in keys] for r in rows]
     widths = [max(len(row[c]) for row in table) for c in range(len(head))]
@@ -249,12 +266,17 @@ def main(argv: list[str] | None = None) -> int:
         print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
         if j == 0:
             print("  ".join("-" * w for w in widths))
+    print(f"load average (1 min) before/after: {load_before} / {_load()}; cpu use below ~0.95 means the")
+    print("workers waited for a core (other processes, or fewer cores than workers): compare cpu ms/article")
     if len(counts) > 1:
         print(f"WARNING: statement counts differ between runs ({sorted(counts)}): the extractor is not deterministic")
     if procs_list[0] != 1:
         print(f"(speed-up relative to {procs_list[0]} processes x ideal scaling; put 1 first for a real baseline)")
     if a.json:
-        a.json.write_text(json.dumps({"cores": cores, "usable_cores": usable, "rows": rows}, indent=1) + "\n")
+        a.json.write_text(
+            json.dumps({"cores": cores, "usable_cores": usable, "load": [load_before, _load()], "rows": rows}, indent=1)
+            + "\n"
+        )
     if a.records:
         print(f"statements of the first run written to {a.records}")
     return 0

@@ -47,7 +47,11 @@ def extract(article: Article) -> list[Statement]:
 def extract_many(
     articles: Sequence[Article], processes: int = 1, progress: Progress | None = None
 ) -> list[list[Statement]]:
-    """Stage, in bulk: statements of each article, in order, on ``processes`` processes."""
+    """Stage, in bulk: statements of each article, in order, on ``processes`` processes.
+
+    The workers get the articles in chunks (a few per worker and round, so that pickling is
+    not paid per article and the last round stays short) and start with the lexicon already
+    compiled (:func:`~stancegraph.graph.extract.warm_up` before the fork, and as initializer)."""
     if processes <= 1 or len(articles) < 64:
         out = []
         for art in articles:
@@ -55,9 +59,12 @@ def extract_many(
             if progress:
                 progress(1)
         return out
+    from stancegraph.graph.extract import warm_up
+
+    warm_up()  # before the fork: every worker inherits the compiled lexicon instead of compiling its own
     chunk = max(8, len(articles) // (processes * 8))
     results: list[list[Statement]] = []
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    with ProcessPoolExecutor(max_workers=processes, initializer=warm_up) as pool:
         for stmts in pool.map(extract, articles, chunksize=chunk):
             results.append(stmts)
             if progress:

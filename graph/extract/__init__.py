@@ -19,6 +19,20 @@ from stancegraph.graph.records import Article, Statement
 EXTRACTOR_VERSION = "rules-0.4.2"
 
 
+def warm_up() -> None:
+    """Load what extraction reads once per process: the compiled lexicon and the gazetteer.
+
+    Compiling the lexicon takes about a second; a parent that calls this before it forks
+    worker processes hands them the compiled lexicon for nothing, and a pool's initializer
+    that calls it keeps the cost out of the first articles' time."""
+    from stancegraph.graph.extract import assemble, dates_context  # noqa: F401  (their imports compile patterns)
+    from stancegraph.graph.extract.actors import gazetteer
+    from stancegraph.graph.extract.lexicon import lexicon
+
+    lexicon()
+    gazetteer()
+
+
 def extract_statements(article: Article) -> list[Statement]:
     """The statements an article reports, in text order."""
     from stancegraph.graph.extract.assemble import extract
@@ -26,4 +40,4 @@ def extract_statements(article: Article) -> list[Statement]:
     return extract(article)
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract_statements"]
+__all__ = ["EXTRACTOR_VERSION", "extract_statements", "warm_up"]

@@ -22,7 +22,7 @@ text keeps the article's case. Anything else runs the original regex.
 from __future__ import annotations
 
 import re
-from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+from re._casefix import _EXTRA_CASES
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _MIXED_RANGE = re.compile(r"[A-Z]-[a-z]|[a-z]-[A-Z]")  # [A-z] would change meaning once lower-cased

@@ -269,7 +269,8 @@ def _concept(code: str, parts: list[str], negated_as: str | None) -> Concept:
     split = tuple((anchors(p), re.compile(_whole(p), re.IGNORECASE)) for p in _ordered(parts))
     whole = anchors(regex.pattern)
     gates = tuple(_gate(a) for a, _ in split)
-    return Concept(code, regex, negated_as, whole, split, gates, _gate(whole), tuple(folding.folded(rx) for _, rx in split))
+    twins = tuple(folding.folded(rx) for _, rx in split)
+    return Concept(code, regex, negated_as, whole, split, gates, _gate(whole), twins)
 
 
 def _gate(found: tuple[str, ...] | None) -> re.Pattern[str] | None:

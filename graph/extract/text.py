@@ -19,6 +19,9 @@ _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "approx", "est", "fig", "mt", "ft", "gov't",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[\"”][.!?](?=\s+[\"“‘]?[A-Z0-9])")
+_TAIL_TOKEN = re.compile(r"([\w.'’]+)[.!?…]*[\"”’']*$")
+_TAIL_CHARS = "_.'’!?…\"”"  # with the word characters, every character _TAIL_TOKEN can match
+_CLOSERS = tuple('.!?…"”’:)')
 _BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
 #: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" attributes
 _LABEL = re.compile(
@@ -108,7 +111,12 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
-        word = re.search(r"([\w.'’]+)[.!?…]*[\"”’']*$", text[s:cut])
+        # the token before the boundary: only the run of word/stop/quote characters that ends
+        # there can hold it, so the (end-anchored) search reads that run, not the whole sentence
+        r = cut
+        while r > s and (text[r - 1].isalnum() or text[r - 1] in _TAIL_CHARS):
+            r -= 1
+        word = _TAIL_TOKEN.search(text[r:cut])
         token = word.group(1).lower().rstrip(".") if word else ""
         if token in _ABBREV or (len(token) == 1 and token.isalpha()):
             continue
@@ -128,7 +136,7 @@ def _kind(line: str, next_line: str | None) -> str:
     if _CREDIT.search(stripped) or (next_line is not None and next_line.strip().startswith(stripped)):
         return "caption"
     words = stripped.split()
-    if not re.search(r"[.!?…\"”’:)]\s*$", stripped) and len(words) < 25:
+    if not stripped.endswith(_CLOSERS) and len(words) < 25:  # (stripped: no trailing space)
         return "heading"
     if len(words) < 4:
         return "heading"

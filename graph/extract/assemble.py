@@ -291,6 +291,8 @@ def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
             a = n.actor
             if a is None or n.sentence.para - c.sentence.para > 1:
                 break
+            if c.date and n.date and c.date[: min(len(c.date), len(n.date))] != n.date[: min(len(c.date), len(n.date))]:
+                break  # another occasion: the official's own remark, not the institution's voice
             if a.kind == "person" and a.curated and a.side in (c.actor.key, c.actor.side):
                 c.actor = a
                 c.date = n.date if c.date is None or n.date == c.date or n.date is None else c.date
@@ -329,7 +331,8 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
             stance = u.stance
             if stance is None and not u.strong_marker:
                 continue  # a bare mention of terms: only its conditions count (above)
-            if stance in ("ready", None) and has_conditional:
+            if has_conditional and (stance in ("ready", None) or (stance == "refuses" and u.contingent)):
+                # "no peace without X" beside the speaker's terms is one conditional position
                 stance = "conditional"
             if stance is None:
                 continue

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.lexicon import lexicon
-from stancegraph.graph.extract.perspective import bloc, own_bloc, role, subject_side
+from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
 _NEGATOR = re.compile(
     r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
@@ -54,6 +54,11 @@ _COMPLEMENT = re.compile(
     r"^\s+(?:that\s+)?(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:to|would|will|should|must|can|could)\b", re.IGNORECASE
 )
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her)\b(?![^,;]*\b(?:we|I)\b)", re.IGNORECASE)
+#: a third person described in quoted speech: "This is a man who does not want peace"
+_THIRD_NP = re.compile(
+    r"\b(?:a|the|this|that)\s+(?:man|person|leader|dictator|criminal|regime)\s+(?:who|that)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _NEG_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)
 #: "we are not the ones refusing (they are)": the refusal is the other side's
 _NOT_THE_ONES = re.compile(r"\bnot\s+the\s+ones?\s+(?:who\s+(?:are\s+|is\s+|were\s+)?)?$", re.IGNORECASE)
@@ -73,6 +78,34 @@ class Reading:
     end: int
     side: str
     modal: bool = False  # an appeal read off a modal ("Kyiv must ..."): with named conditions it is a demand
+
+
+#: a clause whose subject is a bare "it" ("..., and that it had never intended to negotiate")
+_IT_SUBJECT = re.compile(r"^\s*(?:that\s+|and\s+)?it\s+(?!is\b|was\b|would\s+be\b|will\s+be\b)", re.IGNORECASE)
+
+
+def state_subject(clause: str, speaker: Actor) -> str | None:
+    """The side ('self'/'other') of the state or organisation a clause opens with, for a later "it"."""
+    g = gazetteer()
+    for s, _e, eid in g.find(clause):
+        if PREP_BEFORE.search(clause[:s]):
+            continue
+        if g.entries[eid].kind not in ("state", "organization"):
+            return None
+        return _side_of(clause[s:], speaker)
+    return None
+
+
+def carried(pre: str, side: str, carry: str | None) -> str:
+    """An unknown subject that is a bare "it" is the state the previous clause of the claim opened with."""
+    if side == "unknown" and carry is not None and _IT_SUBJECT.match(pre):
+        return carry
+    return side
+
+
+def third_person(pre: str) -> bool:
+    """In quoted speech, the subject before a cue is a third person ("he", "a man who"), not the speaker."""
+    return bool(_THIRD_PERSON.search(pre) or _THIRD_NP.search(pre))
 
 
 def _near_topic(topics: list[tuple[int, int]], s: int, e: int, after_only: bool = False) -> bool:
@@ -160,10 +193,11 @@ def _decide(frame: str, neg: bool, side: str, who: str, modal: bool) -> str | No
     return None
 
 
-def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
+def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = None) -> list[Reading]:
     """The frame readings of a clause: the first (leftmost) one, plus one from another perspective.
 
     ``direct``: the clause is quoted speech, where "he"/"she" is somebody else than the speaker.
+    ``carry``: the side of the state the claim's previous clause opened with (for a bare "it").
     """
     lex = lexicon()
     if lex.topic is None or not lex.frames:
@@ -190,8 +224,8 @@ def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
             continue  # a cue inside a longer one already read ("rule out" in "not rule out")
         pre = clause[:s]
         neg = _negated(pre)
-        side = subject_side(pre, speaker, parties=True, names=names)
-        if direct and side == "unknown" and _THIRD_PERSON.search(pre):
+        side = carried(pre, subject_side(pre, speaker, parties=True, names=names), carry)
+        if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
         if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
             neg = True  # "would accept no plan that ..."

@@ -60,6 +60,7 @@ class Unit:
     target: str | None = None
     strong_marker: bool = False
     frame: str | None = None  # the compositional frame that read the stance, if any
+    contingent: bool = False  # a refusal that names what would have to change ("no peace without X")
 
 
 def _target_name(clause: str, speaker: Actor) -> str | None:
@@ -83,8 +84,12 @@ FRAMES_FIRST = True
 _ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
 
 
-def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = None) -> tuple[str | None, bool, bool]:
-    """The stance of a clause from whole-wording cues: (stance, hit, weak)."""
+def _cue_stance(
+    clause: str, low: str, speaker: Actor, present: Hits | None = None, direct: bool = False, carry: str | None = None
+) -> tuple[str | None, bool, bool]:
+    """The stance of a clause from whole-wording cues: (stance, hit, weak).
+
+    ``direct``: quoted speech, where "he"/"a man who" is somebody else than the speaker."""
     lex = lexicon()
     found: list[tuple[str, re.Match[str]]] = []
     for code in _ORDER:
@@ -110,17 +115,19 @@ def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = No
             if negated:
                 continue
             appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
-            party = _subject_side(pre, speaker)
+            party = frames.carried(pre, _subject_side(pre, speaker), carry)
             if party == "self" and not appeal:
                 return "ready", True, weak
             return "urges", True, weak
         if code == "refuses":
             if negated:
                 continue
-            side = _subject_side(pre, speaker)
+            side = frames.carried(pre, _subject_side(pre, speaker), carry)
+            if direct and side == "unknown" and frames.third_person(pre):
+                side = "other"  # "He will agree to nothing," said of the enemy's leader
             return ("accuses" if side == "other" else "refuses"), True, weak
         if code == "ready":
-            side = _subject_side(pre, speaker)
+            side = frames.carried(pre, _subject_side(pre, speaker), carry)
             if negated:
                 return ("accuses" if side == "other" else "refuses"), True, weak
             if side == "other":
@@ -138,7 +145,9 @@ def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = No
     return None, False, weak
 
 
-def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: bool = False) -> list[Unit]:
+def classify_clause(
+    norm: str, start: int, end: int, speaker: Actor, direct: bool = False, carry: str | None = None
+) -> list[Unit]:
     """The stances (or the bare demand) of one clause ``norm[start:end]``: compositional frame
     readings first (``frames``), whole-wording cues where no frame reads."""
     lex = lexicon()
@@ -149,7 +158,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
-    readings = frames.read(clause, speaker, direct) if FRAMES_FIRST else []
+    readings = frames.read(clause, speaker, direct, carry) if FRAMES_FIRST else []
     second: frames.Reading | None = None
     frame: str | None = None
     weak = False
@@ -161,9 +170,9 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         if readings[0].modal and conds:
             stance = None  # "Kyiv must renounce NATO": a demand (conditions), not an appeal
     else:
-        stance, hit, weak = _cue_stance(clause, low, speaker, present)
+        stance, hit, weak = _cue_stance(clause, low, speaker, present, direct, carry)
         if stance is None and not FRAMES_FIRST:
-            readings = frames.read(clause, speaker, direct)
+            readings = frames.read(clause, speaker, direct, carry)
             if readings:
                 stance, frame, hit = readings[0].stance, readings[0].frame, True
                 second = readings[1] if len(readings) > 1 else None
@@ -220,7 +229,8 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         offers, demanded = demanded, ()
     target = _target_name(clause, speaker)
     strength = (0.75 if weak else 0.9) if hit else 0.7
-    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame)]
+    contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
+    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame, contingent)]
     if second is not None:
         units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
     return units
@@ -272,6 +282,15 @@ _REFUSAL_TERMS = re.compile(
 )
 
 
+#: a refusal that states its own exit: "no peace without X", "nothing to discuss until X", "not a
+#: peace that lets X" (not "while X": a refusal while a state lasts stays a refusal in the gold)
+_CONTINGENT = re.compile(
+    r"\b(?:without|until|till|unless|(?:as|so)\s+long\s+as|before\s+(?:that|then|this))\b"
+    r"|\b(?:peace|treaty|agreement|deal|settlement|accord)\s+(?:that|which|where|in\s+which|dictated|imposed)\b",
+    re.IGNORECASE,
+)
+
+
 def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of ``norm[start:end]``, trimmed."""
     out: list[tuple[int, int]] = []
@@ -303,8 +322,10 @@ def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor, direct: bo
     for s, e in spans:
         chars[s - lo : e - lo] = norm[s:e]
     masked = " " * lo + "".join(chars)
+    carry: str | None = None
     for cs, ce in clauses(masked, lo, hi):
-        units.extend(classify_clause(masked, cs, ce, speaker, direct))
+        units.extend(classify_clause(masked, cs, ce, speaker, direct, carry))
+        carry = frames.state_subject(masked[cs:ce], speaker) or carry
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the
     # same breath is a conditional position
     weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]

@@ -1,0 +1,66 @@
+"""Stance coding mechanisms (rules-0.4.3): contingent refusals, third persons, carried subjects.
+
+Invented sentences, one per rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)
+
+
+def run(text: str) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=PUB))
+
+
+def stances(text: str) -> set[tuple[str, str]]:
+    return {(s.speaker.name, s.stance) for s in run(text)}
+
+
+def test_contingent_refusal_beside_terms_is_one_conditional_position() -> None:
+    got = stances(
+        "Filler line.\n\nSergei Lavrov said on Monday that any settlement must remove the root causes of the crisis. "
+        '"Without that, there can be no lasting peace," Lavrov said.'
+    )
+    assert got == {("Sergey Lavrov", "conditional")}
+
+
+def test_contingent_refusal_alone_stays_a_refusal() -> None:
+    got = stances('Filler line.\n\n"There will be no talks without a change of heart," Dmitry Peskov said on Monday.')
+    assert ("Dmitry Peskov", "refuses") in got
+
+
+def test_plain_refusal_beside_terms_stays_apart() -> None:
+    got = stances(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday that talks would be possible only once Russian troops "
+        'withdraw from Ukrainian territory. "There will be no freeze of the front," Zelensky said.'
+    )
+    assert {("Volodymyr Zelensky", "conditional"), ("Volodymyr Zelensky", "refuses")} <= got
+
+
+def test_a_man_who_does_not_want_peace_is_an_accusation() -> None:
+    got = stances('Filler line.\n\n"He is a man who does not want peace," Andrii Sybiha said of Vladimir Putin.')
+    assert ("Andrii Sybiha", "accuses") in got
+    assert ("Andrii Sybiha", "refuses") not in got
+
+
+def test_quoted_he_refusing_everything_is_an_accusation() -> None:
+    got = stances('Filler line.\n\n"He will agree to nothing except our surrender," Dmytro Kuleba said of Putin.')
+    assert ("Dmytro Kuleba", "accuses") in got
+
+
+def test_bare_it_takes_the_state_of_the_previous_clause() -> None:
+    got = stances(
+        "Filler line.\n\nMaria Zakharova said Kyiv had wrecked every chance of dialogue, and that it had never "
+        "intended to negotiate in good faith."
+    )
+    assert ("Maria Zakharova", "accuses") in got
+    assert ("Maria Zakharova", "refuses") not in got
+
+
+def test_own_state_it_stays_the_speaker() -> None:
+    got = stances("Filler line.\n\nDmitry Peskov said the Kremlin was ready for talks.")
+    assert ("Dmitry Peskov", "ready") in got

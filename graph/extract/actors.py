@@ -234,6 +234,8 @@ _NOT_NAMES = {
     "American", "President", "Minister", "Foreign", "Prime", "Deputy", "Kremlin", "Defence", "Defense", "CNN",
     "Reuters", "AP", "AFP", "BBC", "Twitter", "Telegram", "Facebook", "X", "Crimea", "Donbas", "Donetsk",
     "Luhansk", "Zaporizhzhia", "Kherson", "Istanbul", "Turkey", "Europe", "Soviet", "Union", "Hague",
+    "State", "Council", "Security", "Affairs", "Ministry", "Office", "House", "Department", "Assembly",
+    "Parliament", "Commission", "Committee", "Nations", "Duma", "Rada", "Senate", "Congress", "Federation",
 }  # fmt: skip
 _TITLE_WORDS = {
     "president", "prime", "minister", "foreign", "deputy", "spokesman", "spokesperson", "spokeswoman", "director",
@@ -344,8 +346,10 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
                 pass
             else:
                 return g.actor(eid, ctx.when, description)
-    # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky")
-    cands = g.by_description(np, ctx.when)
+    # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky") -- unless
+    # the phrase ends in a full name the gazetteer lacks ("former Secretary of State Henry Kissinger")
+    unknown = not names and len((_person_name(np) or "").split()) >= 2
+    cands = [] if unknown else g.by_description(np, ctx.when)
     if cands:
         mentioned = [c for c in cands if c in ctx.mentioned]
         indefinite = re.match(r"^(?:an?|one)\s", np, re.IGNORECASE) is not None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, interpret
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
-from stancegraph.graph.extract.subject_np import is_dateline
+from stancegraph.graph.extract.subject_np import clause_subject, is_dateline
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
@@ -153,6 +153,16 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         if vs > 0 and text[vs - 1] in "-‑":
             continue  # "Russia-claimed"
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
+        progressive = re.search(r"\b(?:been|be|is|are|was|were|am)\s+$", text[s0:vs]) is not None
+        if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
+            # "Lavrov went further, describing ...", "Blinken was cautious, telling reporters ...":
+            # a participle of saying hangs on the clause subject (rules:participle)
+            if not hits:
+                got = clause_subject(text, s0, vs)
+                if got is not None:
+                    hits.append(_Hit((got[0], got[1]), got[2], (vs, ve), "subject-verb"))
+                    last_end = ve
+            continue
         got = _subject_left(text, lb, vs)
         if got is None and lb > last_end and not hits:
             # a quotation inside the subject's appositive ("Brazil, whose president floated a
@@ -186,14 +196,6 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             aux = text[ne:vs]
             hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux, fronted))
             last_end = ve
-            continue
-        if m.group().endswith("ing") and not hits:
-            # "Fidan opened the session by telling both delegations that ...": the clause subject speaks
-            subj = re.match(r"\s*((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)\b", text[s0:vs])
-            if subj and not _FRONTED.match(subj.group(1)):
-                ns, ne = s0 + subj.start(1), s0 + subj.end(1)
-                hits.append(_Hit((ns, ne), None, (vs, ve), "subject-verb"))
-                last_end = ve
             continue
         if not _SAY_ONLY.match(m.group()):
             continue

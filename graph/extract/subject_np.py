@@ -161,3 +161,32 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
         e -= 1
     return s, e
+
+
+#: the subject that opens a clause: a capitalised name with its titles, or a pronoun
+_CLAUSE_NP = re.compile(
+    r"(?P<np>He|She|They|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
+    r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
+    r"ambassador|negotiator|chancellor|premier|head|policy|security|national)\s+){0,7}[A-ZÀ-Þ][\w’'.-]*)"
+    r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing)\s[^,“”\"]{2,90}?),)?"
+    r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not))*"
+    r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
+)
+
+
+def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, str | None] | None:
+    """The subject of the clause that a participle of saying hangs on: "[On Tuesday,] Lavrov went
+    further, describing ..." -> Lavrov. Fronted adverbials ("In Rabat,", "However,") are skipped;
+    the subject must be a name (with titles) or a pronoun, followed by its own verb."""
+    pos = start
+    while True:
+        m = re.match(r"[\s•*–—-]*", text[pos:verb_start])
+        pos += m.end() if m else 0
+        seg = re.match(r"[^,“”\"]{0,60},\s+", text[pos:verb_start])
+        if seg is None or not _FRONTED.match(seg.group()) or FINITE.search(seg.group()):
+            break
+        pos += seg.end()
+    m = _CLAUSE_NP.match(text, pos, verb_start)
+    if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
+        return None
+    return m.start("np"), m.end("np"), m.group("desc")

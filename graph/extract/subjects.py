@@ -56,6 +56,13 @@ _APPOSITIVE = re.compile(
 )
 
 
+#: "Zelensky's tone", "Putin's position": a possessor whose stance the sentence describes
+_TOPIC_OF = re.compile(
+    r"^(?P<np>(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w.-]*)[’']s?\s+(?:own\s+)?(?:tone|position|stance|rhetoric|"
+    r"message|view|views|attitude|mood|approach|line|comments|remarks|words|thinking|calculus)$"
+)
+
+
 def anaphor(np: str) -> str | None:
     """An NP that points back: "Its foreign ministry" (the organisation just named), "the same
     diplomat" (the anonymous source just quoted), "one of the people" (the group just named)."""
@@ -100,14 +107,17 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     )
     if not m:
         return None, None, pos
-    np = m.group(1)
+    np = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", m.group(1))
+    topic = _TOPIC_OF.match(np)
+    if topic:  # "Zelensky's tone has shifted": the person whose stance is described
+        np = topic.group("np")
     if np.lower() in PRONOUNS:
         return None, np.lower(), pos + m.end(1)
     actor = interpret(np, ctx)
     if actor is None and title_anaphor(np):
         return None, title_anaphor(np), pos + m.end(1)
-    if actor is not None and actor.kind not in ("organization", "state") and not re.search(r"(?:ed|s)$", m.group()):
-        return None, None, pos  # "Reporters went to Kyiv": only an institution is a subject worth keeping here
+    if actor is not None and actor.kind in ("group", "anonymous") and not re.search(r"(?:ed|s)$", m.group()):
+        return None, None, pos  # "Reporters went to Kyiv": a common noun before an irregular verb is no speaker
     return actor, None, pos + m.end(1)
 
 

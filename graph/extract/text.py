@@ -20,9 +20,10 @@ _ABBREV = {
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|[\"”][.!?](?=\s+[\"“‘]?[A-Z0-9])")
 _BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
-#: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" attributes
+#: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" and "Peskov said:" attribute
 _LABEL = re.compile(
-    r"(?!Quote\b|Quoting\b|In the words\b)(?![^:\n]{0,50}\b(?:said|says|told|tells|wrote|writes|added|adds|stated|"
+    r"(?!Quote\b|Quoting\b|In the words\b)(?!(?!What\b|Why\b|How\b|Where\b)[^:\n]{0,50}\b(?:said|says|told|tells|"
+    r"wrote|writes|added|adds|stated|"
     r"declared|posted|tweeted|insisted|stressed|warned|noted)\b)[A-Z][^:.!?“\"\n]{0,50}:\s+(?=[A-Z“\"‘])"
 )
 _DATELINE = re.compile(
@@ -106,8 +107,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = m.end()
         word = re.search(r"([\w.'’]+)[.!?…]*[\"”’']*$", text[s:cut])
         token = word.group(1).lower().rstrip(".") if word else ""
-        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-            continue
+        platform = re.search(r"\b(?:on|via|platform|network)\s+X\W*$", text[s:cut]) is not None
+        if token in _ABBREV or (len(token) == 1 and token.isalpha() and not platform):
+            continue  # "U.S.", "Donald J. Trump" -- but "in a post on X." ends a sentence
         out.append((s, cut))
         s = cut
         while s < end and text[s].isspace():

@@ -1,0 +1,119 @@
+"""Who the subject of a sentence is: participles of saying, subjects for later pronouns, names.
+
+Invented sentences only; each test names the reporting pattern it covers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.extract.actors import ActorContext, interpret
+from stancegraph.graph.extract.subject_np import clause_subject
+from stancegraph.graph.extract.text import paragraphs
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)  # a Thursday
+
+
+def run(text: str, published: date | None = PUB) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=published))
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.stance) for s in run(text)]
+
+
+# -- a participle of saying hangs on the clause subject ------------------------------------
+
+
+def test_participle_after_a_non_speech_predicate() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "On Tuesday, Foreign Minister Sergey Lavrov went further, saying Moscow would never negotiate with Kyiv."
+    )
+    assert got == [("Sergey Lavrov", "refuses")]
+
+
+def test_participle_after_a_copula_with_a_fronted_place() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "In Brussels, Secretary of State Antony Blinken was cautious, telling reporters that Russia was not "
+        "serious about diplomacy."
+    )
+    assert [name for name, _ in got] == ["Antony Blinken"]
+
+
+def test_participle_with_a_pronoun_subject() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Recep Tayyip Erdogan spoke in Ankara on Tuesday. He went further, offering to host talks between "
+        "Russia and Ukraine in Istanbul."
+    )
+    assert got == [("Recep Tayyip Erdoğan", "mediates")]
+
+
+def test_a_decree_declaring_talks_impossible_is_the_signers_statement() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "On October 4, President Volodymyr Zelensky signed a decree declaring negotiations with Putin impossible."
+    )
+    assert got == [("Volodymyr Zelensky", "refuses")]
+
+
+def test_clause_subject_keeps_lowercase_titles_inside_the_name() -> None:
+    text = "Kremlin spokesman Dmitry Peskov on Monday played it down, telling reporters nothing had changed."
+    got = clause_subject(text, 0, text.index("telling"))
+    assert got is not None
+    assert text[got[0] : got[1]] == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_progressive_participle_is_an_ordinary_verb() -> None:
+    # "have been urging": the subject stands right before the verb group, not at a clause start
+    got = speakers("Some context first.\n\nSenior Western officials have been urging Kyiv to signal openness to talks.")
+    assert all(name != "West" for name, _ in got)
+
+
+# -- author sentences name the antecedent of a later pronoun -----------------------------
+
+
+def test_reflexive_subject_is_the_antecedent() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Mykhailo Podolyak spoke first. Volodymyr Zelensky himself had set expectations low. "
+        '"We are ready to negotiate with Russia," he said.'
+    )
+    assert got == [("Volodymyr Zelensky", "ready")]
+
+
+def test_possessors_tone_names_the_antecedent() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Andrii Sybiha spoke in the morning. However, Zelensky's tone has shifted. "
+        '"We need strong security guarantees first, then we can talk," he said.'
+    )
+    assert [name for name, _ in got] == ["Volodymyr Zelensky"]
+
+
+def test_a_post_on_x_ends_the_sentence() -> None:
+    text = 'EU chief Kaja Kallas pushed back in a post on X. "A rushed deal is a bad deal," she wrote.'
+    article = Article(id="t", text="Headline here\n\n" + text, source="t.txt", published=PUB)
+    prose = [p for p in paragraphs(article) if p.kind == "prose"]
+    assert len(prose[0].sentences) == 2
+
+
+def test_explainer_heading_label_is_no_subject() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "What the West says: Secretary of State Antony Blinken said Russia was not serious about diplomacy."
+    )
+    assert [name for name, _ in got] == ["Antony Blinken"]
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+def test_unknown_full_name_is_not_the_title_holder_of_the_day() -> None:
+    ctx = ActorContext(when=PUB)
+    actor = interpret("former Secretary of State Henry Kissinger", ctx)
+    assert actor is not None and actor.name == "Henry Kissinger"

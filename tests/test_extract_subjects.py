@@ -117,3 +117,32 @@ def test_unknown_full_name_is_not_the_title_holder_of_the_day() -> None:
     ctx = ActorContext(when=PUB)
     actor = interpret("former Secretary of State Henry Kissinger", ctx)
     assert actor is not None and actor.name == "Henry Kissinger"
+
+
+# -- relative clauses and appositives between the subject and the verb -------------------
+
+
+def test_relative_clause_with_commas_inside() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Cardinal Matteo Zuppi, the papal envoy, who has travelled to Kyiv, Moscow, Beijing and Washington, "
+        "said the Holy See was ready to host talks between the two sides."
+    )
+    assert [name for name, _ in got] == ["Matteo Zuppi"]
+
+
+def test_relative_clause_on_a_name_inside_a_prepositional_phrase() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Moscow was represented by Foreign Minister Sergey Lavrov, who told reporters that Kyiv was refusing "
+        "to negotiate."
+    )
+    assert [name for name, _ in got] == ["Sergey Lavrov"]
+
+
+def test_possessive_appositive_before_the_verb() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Taras Melnyk, Ukraine's deputy foreign minister, said talks with Moscow were impossible."
+    )
+    assert got == [("Taras Melnyk", "refuses")]

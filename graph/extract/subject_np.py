@@ -31,7 +31,7 @@ FINITE = re.compile(
 _APPOS_START = re.compile(
     r"^\s*(?:an?\s|the\s|[a-z]|\d|(?:Deputy|Foreign|Prime|Vice|Defence|Defense|Special|Chief|Head|"
     r"Senior|Secretary|Minister|Director|Chairman|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|"
-    r"Ambassador|Envoy|Commander|General)\b)"
+    r"Ambassador|Envoy|Commander|General)\b|(?:[A-ZÀ-Þ][\w'-]*\s+){0,2}[A-ZÀ-Þ][\w-]*[’']s\s+[a-z])"
 )
 
 
@@ -45,6 +45,12 @@ _CONJ = re.compile(
     r".*\b(?:while|whereas|but|although|though|because|since|that(?=\s+(?:the|an?|his|her|its|their)\s))\s+",
     re.IGNORECASE,
 )
+
+
+#: a relative clause closed by a comma before the verb, commas inside it allowed
+_CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:has|had|is|was|have|also|[a-z]+(?:ed|s))\b[^“”\"]*,\s*$")
+#: a capitalised name (with its titles) that ends a stretch of text
+_TRAILING_NAME = re.compile(r"(?<![\w’'.-])(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|bin|de|da|von|der)\s+){0,6}[A-ZÀ-Þ][\w’'.-]*$")
 
 
 def _segments(text: str, base: int) -> list[tuple[int, int]]:
@@ -89,6 +95,9 @@ def _np_ok(np: str) -> bool:
 def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
     """The subject that ends right before the verb: (np start, np end, appositive or None)."""
     left = text[lb:verb_start]
+    closed = _CLOSED_RELATIVE.search(left)
+    if closed:  # "X, the envoy, who has visited Kyiv, Moscow and Beijing, said": X before the clause
+        return subject_left(text, lb, lb + closed.start())
     aux = _AUX_TAIL.search(left)
     core_end = lb + (aux.start() if aux else len(left))
     core = text[lb:core_end]
@@ -98,6 +107,11 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         core = text[lb:core_end]
     if not core.strip():
         return None
+    if rel:
+        name = _TRAILING_NAME.search(core)
+        if name and not _np_ok(core.split(",")[-1]):
+            # "represented by Foreign Minister Sergei Lavrov, who told ...": the name the clause hangs on
+            return lb + name.start(), lb + name.end(), None
     segs = [(s, e) for s, e in _segments(core, lb) if text[s:e].strip()]
     if not segs:
         return None

@@ -64,3 +64,41 @@ def test_bare_it_takes_the_state_of_the_previous_clause() -> None:
 def test_own_state_it_stays_the_speaker() -> None:
     got = stances("Filler line.\n\nDmitry Peskov said the Kremlin was ready for talks.")
     assert ("Dmitry Peskov", "ready") in got
+
+
+def test_hoping_the_other_side_says_yes_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"We will put the offer to Moscow, and we hope they say yes," Marco Rubio said.')
+    assert ("Marco Rubio", "urges") in got
+    assert ("Marco Rubio", "ready") not in got
+
+
+def test_waiting_to_see_whether_they_agree_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"Now we will see whether the Russians agree," Marco Rubio said.')
+    assert ("Marco Rubio", "urges") in got
+
+
+def test_a_third_party_opening_its_doors_mediates() -> None:
+    got = stances('Filler line.\n\n"Our doors remain open to both delegations," Hakan Fidan said.')
+    assert ("Hakan Fidan", "mediates") in got
+
+
+def test_ready_to_help_the_sides_meet_mediates() -> None:
+    got = stances("Filler line.\n\nGiorgia Meloni said Italy was ready to help the two sides meet.")
+    assert ("Giorgia Meloni", "mediates") in got
+
+
+def test_an_ally_of_a_belligerent_can_host() -> None:
+    got = stances("Filler line.\n\nAlexander Lukashenko offered on Sunday to host the delegations near the border.")
+    assert ("Alexander Lukashenko", "mediates") in got
+
+
+def test_a_belligerent_does_not_mediate() -> None:
+    got = stances("Filler line.\n\nDmitry Peskov said Moscow was ready to host the delegations.")
+    assert ("Dmitry Peskov", "mediates") not in got
+
+
+def test_joint_subject_with_own_state_is_own_side() -> None:
+    got = stances(
+        'Filler line.\n\n"China and Brazil will work with all parties to build support for peace," Wang Yi said.'
+    )
+    assert ("Wang Yi", "mediates") in got

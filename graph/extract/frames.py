@@ -92,7 +92,7 @@ def state_subject(clause: str, speaker: Actor) -> str | None:
             continue
         if g.entries[eid].kind not in ("state", "organization"):
             return None
-        return _side_of(clause[s:], speaker)
+        return side_of(clause[s:], speaker)
     return None
 
 
@@ -101,6 +101,10 @@ def carried(pre: str, side: str, carry: str | None) -> str:
     if side == "unknown" and carry is not None and _IT_SUBJECT.match(pre):
         return carry
     return side
+
+
+#: a subject of two coordinated names ("China and Brazil are ..."): the first one's side counts
+_JOINT = re.compile(r"^\W*(?:[A-Z][\w’'.-]*\s+){1,3}and\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:are|were|have|will|would)\b")
 
 
 def third_person(pre: str) -> bool:
@@ -125,7 +129,7 @@ def _negated(pre: str) -> bool:
     return bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
 
 
-def _side_of(text: str, speaker: Actor) -> str | None:
+def side_of(text: str, speaker: Actor) -> str | None:
     """The side of the first party named in ``text`` (relative to the speaker), or None."""
     own = own_bloc(speaker)
     g = gazetteer()
@@ -143,7 +147,7 @@ def _holder(clause: str, end: int, speaker: Actor) -> str:
     m = _HOLDER_AFTER.match(clause, end)
     if m is None:
         return "other"
-    return _side_of(clause[m.end() : m.end() + 40], speaker) or "other"
+    return side_of(clause[m.end() : m.end() + 40], speaker) or "other"
 
 
 def _decide(frame: str, neg: bool, side: str, who: str, modal: bool) -> str | None:
@@ -225,6 +229,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         pre = clause[:s]
         neg = _negated(pre)
         side = carried(pre, subject_side(pre, speaker, parties=True, names=names), carry)
+        if side == "other" and _JOINT.search(pre) and side_of(pre, speaker) == "self":
+            side = "self"  # "China and Brazil are willing to ...", said by a Chinese minister
         if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
         if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
@@ -233,7 +239,7 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
             side = _holder(clause, e, speaker)
         by = _BY_AGENT.match(clause[e:])
         if by:  # a passive: its agent acts
-            side = _side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
+            side = side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
         covered = e
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported

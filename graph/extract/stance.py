@@ -79,6 +79,9 @@ def _target_name(clause: str, speaker: Actor) -> str | None:
     return None
 
 
+#: the parties to the war proper: an ally of one (Belarus hosting the 2022 talks) can still host
+_PARTIES = _BELLIGERENTS | {"kremlin"}
+
 #: compositional frames read a clause before the whole-wording cues (False: only where no cue matched)
 FRAMES_FIRST = True
 _ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
@@ -116,7 +119,7 @@ def _cue_stance(
                 continue
             appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
             party = frames.carried(pre, _subject_side(pre, speaker), carry)
-            if party == "self" and not appeal:
+            if party == "self" and not appeal and not _addressed(m.group(), speaker):
                 return "ready", True, weak
             return "urges", True, weak
         if code == "refuses":
@@ -136,13 +139,22 @@ def _cue_stance(
                 return "urges", True, weak  # "Kyiv should make clear it is open to talks"
             return "ready", True, weak
         if code == "mediates":
-            if negated or (speaker.curated and bloc(speaker.side or speaker.key) in _BELLIGERENTS):
+            if negated or (speaker.curated and (speaker.side or speaker.key) in _PARTIES):
                 continue  # a party to the war does not mediate (vocabulary: "as a third party")
             return "mediates", True, weak
         if negated and code != "accuses":
             continue
         return code, True, weak
     return None, False, weak
+
+
+_ADDRESSEE = re.compile(r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides)\b", re.IGNORECASE)
+
+
+def _addressed(cue: str, speaker: Actor) -> bool:
+    """An appeal wording that names its addressee ("we hope they say yes", "we have to get Russia"):
+    an appeal to that party whoever the subject is, not the speaker's own readiness."""
+    return bool(_ADDRESSEE.search(cue)) or frames.side_of(cue, speaker) == "other"
 
 
 def classify_clause(

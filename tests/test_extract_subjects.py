@@ -146,3 +146,11 @@ def test_possessive_appositive_before_the_verb() -> None:
         "Taras Melnyk, Ukraine's deputy foreign minister, said talks with Moscow were impossible."
     )
     assert got == [("Taras Melnyk", "refuses")]
+
+
+def test_participial_appositive_before_the_verb() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "President Recep Tayyip Erdogan, hosting Zelensky in Ankara, said Turkey was ready to host peace talks."
+    )
+    assert got == [("Recep Tayyip Erdoğan", "mediates")]

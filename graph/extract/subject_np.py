@@ -124,7 +124,12 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, off + len(m.group("np")), m.group("desc")
-    if len(segs) >= 2 and _APPOS_START.match(seg) and not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg):
+    participial = re.match(r"^\s*[a-z]+ing\s", seg) is not None  # "X, hosting Zelensky, said"
+    if (
+        len(segs) >= 2
+        and _APPOS_START.match(seg)
+        and (participial or not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg))
+    ):
         ps, pe = segs[-2]
         prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())

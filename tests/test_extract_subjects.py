@@ -154,3 +154,34 @@ def test_participial_appositive_before_the_verb() -> None:
         "President Recep Tayyip Erdogan, hosting Zelensky in Ankara, said Turkey was ready to host peace talks."
     )
     assert got == [("Recep Tayyip Erdoğan", "mediates")]
+
+
+# -- who is no speaker, and who speaks through whom ----------------------------------------
+
+
+def test_his_spokesman_voices_the_person_named_before() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Secretary-General António Guterres urged both sides to return to the negotiating table, his spokesman "
+        "said on Tuesday."
+    )
+    assert got == [("António Guterres", "urges")]
+
+
+def test_commentators_are_no_party() -> None:
+    got = speakers("Some context first.\n\nExperts said Kyiv was not ready to negotiate with Moscow.")
+    assert got == []
+
+
+def test_reduced_relative_with_a_possessed_subject() -> None:
+    got = speakers(
+        "Some context first.\n\n"
+        "Saudi Arabia hosted the round. In August the kingdom had said it was willing to host further peace talks, "
+        "an offer its officials repeated in Malta."
+    )
+    assert got == [("Saudi Arabia", "mediates")]
+
+
+def test_month_in_front_of_a_lowercase_subject() -> None:
+    got = speakers("Some context first.\n\nQatar hosted talks. In June the emirate said it was ready to mediate.")
+    assert [name for name, _ in got] == ["Qatar"]

@@ -316,6 +316,12 @@ def _person_name(np: str) -> str | None:
     return " ".join(name)
 
 
+_COMMENTATORS = re.compile(
+    r"\b(?:analysts?|experts?|observers?|commentators?|scholars?|historians?|economists?|pundits?|pollsters?)$",
+    re.IGNORECASE,
+)
+
+
 def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Actor | None:
     """The actor a subject noun phrase names, or None when it names none we can use."""
     g = gazetteer()
@@ -330,6 +336,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if re.search(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b", lowered):
         return None
     names = list(g.find(np))
+    if not names and _COMMENTATORS.search(np):
+        return None  # "Analysts said ...": commentators read the war; they are no party to talks
     if len(names) >= 2 and re.search(r"\s(?:and|or|&)\s", np):
         return None  # "Kyiv and its Western backers": a coordination, no single speaker
     # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")

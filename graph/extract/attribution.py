@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, interpret
+from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import clause_subject, is_dateline
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
@@ -243,7 +243,15 @@ def _is_person(actor: Actor | None) -> bool:
     return actor is not None and actor.kind == "person"
 
 
-def _speaker(text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object) -> tuple[Actor | None, str | None]:
+#: a person's own mouthpiece, named through the person ("his spokesman", "her office")
+_PRINCIPALS_VOICE = re.compile(
+    r"^(?:his|her)\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|office)$", re.IGNORECASE
+)
+
+
+def _speaker(
+    text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object, sent_start: int = 0
+) -> tuple[Actor | None, str | None]:
     """The actor a hit's noun phrase names, and the pronoun or anaphor it was resolved from."""
     np_text = text[h.np[0] : h.np[1]]
     pron = np_text.strip().lower()
@@ -251,6 +259,14 @@ def _speaker(text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object) -> 
     if pron in _PRONOUNS or anaphor:
         pronoun = anaphor or pron
         return (resolve_pronoun(pronoun) if callable(resolve_pronoun) else None), pronoun
+    if _PRINCIPALS_VOICE.match(np_text.strip()):
+        # "X welcomed the outcome and urged ..., his spokesman said": the spokesman voices X, the
+        # person the sentence names before, else the last person named
+        g = gazetteer()
+        named = [eid for _s, _e, eid in g.find(text[sent_start : h.np[0]]) if g.entries[eid].kind == "person"]
+        if named:
+            return g.actor(named[-1], ctx.when), None
+        return (resolve_pronoun("he") if callable(resolve_pronoun) else None), "he"
     actor = interpret(np_text, ctx, h.desc)
     title = title_anaphor(np_text) if actor is None else None
     if title and callable(resolve_pronoun):
@@ -274,7 +290,7 @@ def claims_in_sentence(
         people = [h for h in under if _is_person(_speaker(text, h, ctx, resolve_pronoun)[0])]
         hits = [h for h in hits if (h in people if h.under else not (people and h.kind == "according-to"))]
     for i, h in enumerate(hits):
-        actor, pronoun = _speaker(text, h, ctx, resolve_pronoun)
+        actor, pronoun = _speaker(text, h, ctx, resolve_pronoun, sent.start)
         if actor is None:
             continue
         nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end

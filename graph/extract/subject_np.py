@@ -53,6 +53,10 @@ _CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:has|had|is|was|have|also|[a-z]+(?:e
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|bin|de|da|von|der)\s+){0,6}[A-ZÀ-Þ][\w’'.-]*$")
 
 
+#: "an offer its officials": a noun with a reduced relative clause whose subject is possessed
+_REDUCED_RELATIVE = re.compile(r"^\s*(?:an?|the)\s+[a-z]+\s+(?P<np>(?:its|their|his|her)\s+[a-z]+)\s*$")
+
+
 def _segments(text: str, base: int) -> list[tuple[int, int]]:
     """Comma-separated segments of ``text`` (offsets absolute), ignoring commas in parentheses."""
     out, depth, s = [], 0, 0
@@ -75,9 +79,11 @@ _BAD_EDGE = re.compile(
 
 
 _DATE_LEAD = re.compile(
-    r"^\s*(?:(?:On|on|Last|last|This|this|Late|late|Early|early|Earlier|earlier)\s+)?(?:(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:morning|evening|week|month))"
-    r"\s+(?=(?:the\s+)?[A-Z])"
+    r"^\s*(?:(?:(?:On|on|Last|last|This|this|Late|late|Early|early|Earlier|earlier)\s+)?(?:(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:morning|evening|"
+    r"week|month))|(?:In|in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+\d{4})?|\d{4}))"
+    r"\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z])"
 )
 
 
@@ -161,6 +167,10 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
     when = _DATE_LEAD.match(seg)
     if when:  # "On Saturday the Vatican said": a date without a comma in front of the subject
         s += when.end()
+        seg = text[s:e]
+    reduced = _REDUCED_RELATIVE.match(seg)
+    if reduced:  # "..., an offer its officials repeated": the possessor's people are the subject
+        s += reduced.start("np")
         seg = text[s:e]
     fronted = _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I)
     if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:

@@ -102,3 +102,21 @@ def test_joint_subject_with_own_state_is_own_side() -> None:
         'Filler line.\n\n"China and Brazil will work with all parties to build support for peace," Wang Yi said.'
     )
     assert ("Wang Yi", "mediates") in got
+
+
+def test_without_preconditions_keeps_the_occasion_unconditional() -> None:
+    got = run(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday that Kyiv was ready to meet Putin without preconditions. "
+        '"Questions of land are for the leaders to settle, face to face," Zelensky said.'
+    )
+    assert {(s.stance, s.conditions) for s in got if s.speaker.name == "Volodymyr Zelensky"} == {("ready", ())}
+
+
+def test_ready_for_a_format_offers_it() -> None:
+    got = run("Filler line.\n\nVolodymyr Zelensky said Ukraine was ready for a trilateral meeting.")
+    assert [(s.stance, s.conditions) for s in got] == [("ready", ())]
+
+
+def test_behind_our_back_is_no_support_cue() -> None:
+    got = run("Filler line.\n\nVolodymyr Zelensky said any deal struck behind Ukraine's back would not be recognised.")
+    assert [(s.stance, s.conditions) for s in got] == [("refuses", ("talks-format",))]

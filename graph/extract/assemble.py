@@ -321,8 +321,12 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
         # terms named without a demand marker count only once the occasion is conditional anyway
         firm = [u for _, u in items if u.stance is not None or u.strong_marker]
         demanded = {c for u in firm if u.stance in ("conditional", "ready", None) for c in u.conditions}
+        # "ready ... without preconditions": terms named beside it are what is on offer, not conditions
+        unconditional = any(u.unconditional for _, u in items)
         has_conditional = "conditional" in stances or (
-            demanded and ("ready" in stances or any(u.strong_marker for u in firm if u.stance is None))
+            not unconditional
+            and demanded
+            and ("ready" in stances or any(u.strong_marker for u in firm if u.stance is None))
         )
         if has_conditional:
             demanded |= {c for _, u in items if u.stance is None for c in u.conditions}

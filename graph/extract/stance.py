@@ -61,6 +61,7 @@ class Unit:
     strong_marker: bool = False
     frame: str | None = None  # the compositional frame that read the stance, if any
     contingent: bool = False  # a refusal that names what would have to change ("no peace without X")
+    unconditional: bool = False  # readiness "without preconditions": the occasion's terms are no conditions
 
 
 def _target_name(clause: str, speaker: Actor) -> str | None:
@@ -195,6 +196,8 @@ def classify_clause(
         marker = None
     offer = lex.offers is not None and lex.offers.search(clause) is not None
     strong = marker is not None
+    if stance == "ready" and set(conds) == {"talks-format"} and not strong:
+        conds = ()  # "ready for a meeting of leaders": the format on offer, not a demand
     if (stance == "ready" and conds) or (
         stance == "refuses"
         and set(conds) - {"counterpart-leadership"}  # "not while Putin is in charge" stays a refusal
@@ -213,7 +216,8 @@ def classify_clause(
         stance = "conditional"  # "talks only make sense once X": the speaker's terms, not an accusation
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):
         stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
-    if stance == "conditional" and _NO_PRECONDITIONS.search(clause):
+    unconditional = stance in ("ready", "conditional", None) and bool(_NO_PRECONDITIONS.search(clause))
+    if unconditional:
         stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
     if stance == "mediates" and frame == "support" and conds and strong:
         stance = "conditional"  # a third party's support "on the basis of" named terms
@@ -234,15 +238,16 @@ def classify_clause(
     if stance in ("accuses", "urges", "mediates"):
         demanded = conds if strong else ()
     if stance == "refuses" and not strong:
-        # what a refusal names is mostly what is refused; only "while X is in charge" is a term
-        demanded = tuple(c for c in conds if c == "counterpart-leadership")
+        # what a refusal names is mostly what is refused; only who is at the table is a term
+        # ("not while X is in charge", "no deal made without us")
+        demanded = tuple(c for c in conds if c in ("counterpart-leadership", "talks-format"))
     offers: tuple[str, ...] = ()
     if offer:
         offers, demanded = demanded, ()
     target = _target_name(clause, speaker)
     strength = (0.75 if weak else 0.9) if hit else 0.7
     contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
-    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame, contingent)]
+    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional)]
     if second is not None:
         units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
     return units

@@ -120,3 +120,11 @@ def test_ready_for_a_format_offers_it() -> None:
 def test_behind_our_back_is_no_support_cue() -> None:
     got = run("Filler line.\n\nVolodymyr Zelensky said any deal struck behind Ukraine's back would not be recognised.")
     assert [(s.stance, s.conditions) for s in got] == [("refuses", ("talks-format",))]
+
+
+def test_continuing_the_talks_held_in_istanbul_as_a_starting_point_is_a_basis() -> None:
+    got = run(
+        "Filler line.\n\nVladimir Medinsky said Moscow saw the round as a continuation of the negotiations held in "
+        "Istanbul, which it wanted to use as the starting point for any agreement."
+    )
+    assert [(s.stance, s.conditions) for s in got] == [("conditional", ("istanbul-basis",))]

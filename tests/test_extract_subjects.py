@@ -185,3 +185,25 @@ def test_reduced_relative_with_a_possessed_subject() -> None:
 def test_month_in_front_of_a_lowercase_subject() -> None:
     got = speakers("Some context first.\n\nQatar hosted talks. In June the emirate said it was ready to mediate.")
     assert [name for name, _ in got] == ["Qatar"]
+
+
+# -- the gazetteer: envoys, spokespeople and ministers of mediating states ---------------
+
+
+def test_added_actors_resolve_in_both_loaders() -> None:
+    from stancegraph.graph.actors import lookup, resolve_name
+    from stancegraph.graph.extract.actors import gazetteer
+
+    for name, eid in (("Cleverly", "james-cleverly"), ("Ibrahim Kalin", "ibrahim-kalin"), ("Tykhyi", "heorhii-tykhyi")):
+        found = [e for _s, _e, e in gazetteer().find(name)]
+        assert found == [eid], name
+        rdf = lookup(name)
+        assert rdf is not None and rdf.id == eid
+        assert resolve_name(name) == rdf.iri
+
+
+def test_description_resolves_by_the_date_of_the_article() -> None:
+    early = interpret("the British foreign secretary", ActorContext(when=date(2023, 3, 1)))
+    late = interpret("the British foreign secretary", ActorContext(when=date(2024, 3, 1)))
+    assert early is not None and early.name == "James Cleverly"
+    assert late is not None and late.name == "David Cameron"

@@ -207,3 +207,11 @@ def test_description_resolves_by_the_date_of_the_article() -> None:
     late = interpret("the British foreign secretary", ActorContext(when=date(2024, 3, 1)))
     assert early is not None and early.name == "James Cleverly"
     assert late is not None and late.name == "David Cameron"
+
+
+def test_anonymous_source_is_named_by_its_affiliation() -> None:
+    ctx = ActorContext(when=PUB)
+    actor = interpret("a Ukrainian official familiar with the talks", ctx)
+    assert actor is not None and (actor.name, actor.kind) == ("Ukrainian official", "anonymous")
+    crowd = interpret("people familiar with the matter", ctx)
+    assert crowd is not None and crowd.name == "people familiar with the matter"

@@ -376,6 +376,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
         name = re.sub(r"^(?:one\s+of\s+)", "", name, flags=re.IGNORECASE)
         name = re.sub(r"\s+(?:involved|speaking|based|working|present|taking\s+part)\b.*$", "", name)
+        if side is not None:  # "a Ukrainian official familiar with the talks": the affiliation identifies
+            name = re.sub(r"\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\b.*$", "", name)
         return _mint(name, "anonymous", side, ctx, description)
     if GROUP_HEADS.search(np) and (starts_det or not _person_name(np)):
         side = nationality(np)

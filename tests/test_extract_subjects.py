@@ -215,3 +215,14 @@ def test_anonymous_source_is_named_by_its_affiliation() -> None:
     assert actor is not None and (actor.name, actor.kind) == ("Ukrainian official", "anonymous")
     crowd = interpret("people familiar with the matter", ctx)
     assert crowd is not None and crowd.name == "people familiar with the matter"
+
+
+def test_relative_clause_after_a_fronted_source_is_no_subject() -> None:
+    # "According to X, who ..., the Y side demanded": the subject is after the clause, not the clause
+    text = "According to a diplomat, who spoke on condition of anonymity, the Ukrainian side insisted that talks wait."
+    para = paragraphs(Article(id="t", text=text, source="t.txt", published=PUB))[0]
+    from stancegraph.graph.extract.subject_np import subject_left
+
+    vs = text.index(" insisted") + 1
+    got = subject_left(text, para.start, vs)
+    assert got is not None and text[got[0] : got[1]].strip() == "the Ukrainian side"

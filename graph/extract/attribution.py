@@ -239,6 +239,20 @@ def _relayed(text: str, between: str, ns: int, ne: int, vs: int, verb: str) -> b
     return np.lower() not in _PRONOUNS and _anaphor(np) is None and _RELAY_BETWEEN.match(between) is not None
 
 
+def _relays(text: str, h: _Hit, ctx: ActorContext) -> bool:
+    """A demand reported through a source ("According to a source, the Russian side demanded that
+    ..."): the party that demanded is the speaker, the source only the channel (rules:relayed)."""
+    verb = text[h.verb[0] : h.verb[1]]
+    np = text[h.np[0] : h.np[1]]
+    if not _RELAY_VERB.match(verb) or re.fullmatch(r"\s*(?:had\s+)?", h.aux) is None:
+        return False
+    return np.strip().lower() not in _PRONOUNS and _anaphor(np) is None and interpret(np, ctx, h.desc) is not None
+
+
+#: "the Russian side had demanded ...", relayed from the talks: the side's delegation at the table
+_SIDE = re.compile(r"^(?:the\s+)?(?P<adj>Russian|Ukrainian)\s+side$", re.IGNORECASE)
+
+
 def _is_person(actor: Actor | None) -> bool:
     return actor is not None and actor.kind == "person"
 
@@ -267,6 +281,9 @@ def _speaker(
         if named:
             return g.actor(named[-1], ctx.when), None
         return (resolve_pronoun("he") if callable(resolve_pronoun) else None), "he"
+    side = _SIDE.match(np_text.strip())
+    if side and (h.kind == "relayed" or h.under):
+        np_text = f"the {side.group('adj').capitalize()} delegation"
     actor = interpret(np_text, ctx, h.desc)
     title = title_anaphor(np_text) if actor is None else None
     if title and callable(resolve_pronoun):
@@ -287,8 +304,11 @@ def claims_in_sentence(
     if under:
         # "According to the government, the chancellor urged ...": a person speaking through a
         # channel is the speaker (rules:source-channel); otherwise the channel's report stands
-        people = [h for h in under if _is_person(_speaker(text, h, ctx, resolve_pronoun)[0])]
+        people = [h for h in under if _is_person(_speaker(text, h, ctx, resolve_pronoun)[0]) or _relays(text, h, ctx)]
         hits = [h for h in hits if (h in people if h.under else not (people and h.kind == "according-to"))]
+        for h in hits:
+            if h.under and _relays(text, h, ctx):
+                h.kind = "relayed"
     for i, h in enumerate(hits):
         actor, pronoun = _speaker(text, h, ctx, resolve_pronoun, sent.start)
         if actor is None:

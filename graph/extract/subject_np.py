@@ -142,7 +142,12 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         if pm and _np_ok(pm.group("np")):
             off = ps + (len(prev) - len(prev.lstrip()))
             return off, off + len(pm.group("np")), pm.group("desc")
-        if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev):
+        if (
+            _np_ok(prev)
+            and not _FRONTED.match(prev)
+            and re.search(r"[A-Z]", prev)
+            and not re.match(r"\s*(?:who|which|whose)\b", prev)  # a relative clause is no head noun
+        ):
             return ps, pe, seg.strip()
     if len(segs) >= 2 and _FRONTED.match(seg) and not FINITE.search(seg):
         # "SUBJ on Tuesday, at the ceremony, stated": the subject is before the adverbial

@@ -124,3 +124,12 @@ def test_according_to_a_source_the_side_that_demanded_is_the_speaker() -> None:
         "that Kyiv give up the two eastern regions before any truce."
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Russian delegation", "conditional")]
+
+
+def test_a_bare_count_of_sources_repeats_the_group_named_before() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Senior British officials have told their Ukrainian counterparts that Kyiv should keep the door to talks "
+        "open, two officials said."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Senior British officials", "urges")]

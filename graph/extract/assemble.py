@@ -29,6 +29,7 @@ from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_dates
 from stancegraph.graph.extract.interview import interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
+from stancegraph.graph.extract.occasion import Group, byproducts
 from stancegraph.graph.extract.stance import Unit, classify
 from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
@@ -261,21 +262,6 @@ def _continuation(text: str, sent: object, para: Paragraph, src: Claim) -> Claim
     )  # fmt: skip
 
 
-@dataclass
-class _Group:
-    actor: Actor
-    date: str | None
-    stance: str
-    conditions: set[str]
-    offers: set[str]
-    evidence: tuple[int, int]
-    extra: list[tuple[int, int]]
-    confidence: float
-    method: str
-    target: str | None
-    order: int
-
-
 def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
     """ "Kyiv declared X. '...,' said [Kyiv official]": the capital's position has a voice.
 
@@ -313,7 +299,7 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
                 occasions[key] = []
                 order.append(key)
             occasions[key].append((claim, u))
-    groups: list[_Group] = []
+    groups: list[Group] = []
     n = 0
     for key in order:
         items = occasions[key]
@@ -330,7 +316,7 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
         )
         if has_conditional:
             demanded |= {c for _, u in items if u.stance is None for c in u.conditions}
-        by_stance: dict[str, _Group] = {}
+        by_stance: dict[str, Group] = {}
         for claim, u in items:
             stance = u.stance
             if stance is None and not u.strong_marker:
@@ -344,19 +330,22 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
             grp = by_stance.get(stance)
             assert claim.actor is not None
             if grp is None:
-                grp = _Group(claim.actor, claim.date, stance, set(), set(), (u.start, u.end), [], conf,
-                             _method(claim.method, u.frame), u.target, n)  # fmt: skip
+                grp = Group(claim.actor, claim.date, stance, set(), set(), (u.start, u.end), [], conf,
+                            _method(claim.method, u.frame), u.target, n, u.denial)  # fmt: skip
                 n += 1
                 by_stance[stance] = grp
                 groups.append(grp)
             else:
                 grp.extra.append((u.start, u.end))
                 grp.confidence = max(grp.confidence, conf)
+                grp.denial = grp.denial and u.denial
             if stance == "conditional":
                 grp.conditions |= demanded
             else:
                 grp.conditions |= set(u.conditions)
             grp.offers |= set(u.offers)
+        for g in byproducts(by_stance):
+            groups.remove(g)
     return [_statement(article, g) for g in sorted(groups, key=lambda g: g.order)]
 
 
@@ -374,7 +363,7 @@ def _evidence(text: str, span: tuple[int, int]) -> Evidence:
     return Evidence(text[s:e], s, e)
 
 
-def _statement(article: Article, g: _Group) -> Statement:
+def _statement(article: Article, g: Group) -> Statement:
     a = g.actor
     speaker = Speaker(
         name=a.name, kind=a.kind, wikidata=a.wikidata, affiliation=a.affiliation, iri=a.iri,

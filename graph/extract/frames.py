@@ -30,7 +30,10 @@ from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
 _NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+    r"(?:(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}"
+    # a negative subject: "nobody in this city will sign", "none of us would accept"
+    r"|(?:\bnobody|\bno\s+one|\bnone\s+of\s+(?:us|them))\s+(?:[\w’'-]+\s+){0,4})$",
+    re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
 #: "we see no readiness": the perceiver is not the one who is (not) ready

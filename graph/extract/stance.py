@@ -62,6 +62,7 @@ class Unit:
     frame: str | None = None  # the compositional frame that read the stance, if any
     contingent: bool = False  # a refusal that names what would have to change ("no peace without X")
     unconditional: bool = False  # readiness "without preconditions": the occasion's terms are no conditions
+    denial: bool = False  # readiness read off a denied refusal or a wish ("never refused talks", "wants peace")
 
 
 def _target_name(clause: str, speaker: Actor) -> str | None:
@@ -247,7 +248,11 @@ def classify_clause(
     target = _target_name(clause, speaker)
     strength = (0.75 if weak else 0.9) if hit else 0.7
     contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
-    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional)]
+    # readiness only as a wish or a denied refusal: it supports another stance of the occasion (occasion.py)
+    denial = stance == "ready" and (frame == "desire" or (frame in ("refuse", None) and bool(_DENIAL.search(clause))))
+    units = [
+        Unit(stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional, denial)
+    ]
     if second is not None:
         units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
     return units
@@ -283,6 +288,13 @@ _TOPIC_MODAL = re.compile(
 
 _CONDITION_LINK = re.compile(
     r"\b(?:if|once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
+)
+
+
+#: a denied refusal: "has never refused talks", "did not reject dialogue" (occasion.byproducts)
+_DENIAL = re.compile(
+    r"\b(?:never|not|n[’']t)\s+(?:[\w’'-]+\s+)?(?:refus|reject|rul(?:e|ed|es|ing)\s+out|turn(?:ed)?\s+down)",
+    re.IGNORECASE,
 )
 
 

@@ -1,0 +1,45 @@
+"""One speaker's occasion: which of its stance readings stand as statements of their own.
+
+Why a separate step: the vocabulary counts one statement per speaker, occasion and
+stance, and two stances on one occasion are two statements only when the speaker really
+takes both ("we are ready; they are the ones refusing"). News reporting often adds, to a
+position, a sentence that reads as a second stance but only supports the first:
+
+- a denial of refusal ("Russia has never refused talks") or a wish ("everybody wants
+  peace", "Kyiv wants an agreement") beside an accusation, a refusal or terms of the same
+  speaker is the defence of that position, not an offer to talk; an explicit "we are
+  ready" still is one (the vocabulary's own example: ready + accuses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stancegraph.graph.extract.actors import Actor
+
+
+@dataclass
+class Group:
+    """The units of one speaker, occasion and stance: one statement in the making."""
+
+    actor: Actor
+    date: str | None
+    stance: str
+    conditions: set[str]
+    offers: set[str]
+    evidence: tuple[int, int]
+    extra: list[tuple[int, int]]
+    confidence: float
+    method: str
+    target: str | None
+    order: int
+    denial: bool = False  # every unit is a denied refusal or a wish, no stated readiness
+
+
+def byproducts(by_stance: dict[str, Group]) -> list[Group]:
+    """The groups of one occasion that only support another stance of the same speaker."""
+    out: list[Group] = []
+    ready = by_stance.get("ready")
+    if ready is not None and ready.denial and set(by_stance) - {"ready", "urges", "mediates"}:
+        out.append(ready)
+    return out

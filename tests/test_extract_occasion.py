@@ -1,0 +1,54 @@
+"""Stance coding round 2 (rules-0.4.4): one occasion, which stances stand as statements;
+negative subjects; hypothetical clauses. Invented sentences, one per rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)
+
+
+def run(text: str) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=PUB))
+
+
+def stances(text: str) -> set[tuple[str, str]]:
+    return {(s.speaker.name, s.stance) for s in run(text)}
+
+
+def test_denied_refusal_beside_an_accusation_is_no_readiness_of_its_own() -> None:
+    got = stances(
+        "Filler line.\n\nDmitry Peskov said on Monday that Moscow had never refused dialogue and that Kyiv had "
+        "sabotaged the talks from the start."
+    )
+    assert got == {("Dmitry Peskov", "accuses")}
+
+
+def test_denied_refusal_alone_is_readiness() -> None:
+    got = stances("Filler line.\n\nDmitry Peskov said on Monday that Moscow had never refused negotiations.")
+    assert got == {("Dmitry Peskov", "ready")}
+
+
+def test_a_wish_for_peace_beside_a_refusal_supports_the_refusal() -> None:
+    got = stances(
+        'Filler line.\n\n"We all want peace, of course. But there will be no talks with the people who bombed '
+        'our school," said Olha, a teacher in Kharkiv, on Monday.'
+    )
+    assert ("Olha", "ready") not in got
+    assert ("Olha", "refuses") in got
+
+
+def test_explicit_readiness_beside_an_accusation_stays_two_statements() -> None:
+    got = stances(
+        "Filler line.\n\nVladimir Putin said on Monday that Russia was ready to negotiate, and that it was Kyiv "
+        "and its Western backers who were refusing to talk."
+    )
+    assert {("Vladimir Putin", "ready"), ("Vladimir Putin", "accuses")} <= got
+
+
+def test_nobody_will_sign_is_a_refusal() -> None:
+    got = stances('Filler line.\n\n"Nobody in this city will sign such a peace deal," Oleksandr Kovalenko said.')
+    assert got == {("Oleksandr Kovalenko", "refuses")}

@@ -19,10 +19,10 @@ from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import clause_subject, is_dateline
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
+from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
-from stancegraph.graph.extract.subjects import title_anaphor
 from stancegraph.graph.extract.text import Paragraph, Sentence
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
 
@@ -249,24 +249,6 @@ def _relays(text: str, h: _Hit, ctx: ActorContext) -> bool:
     return np.strip().lower() not in _PRONOUNS and _anaphor(np) is None and interpret(np, ctx, h.desc) is not None
 
 
-#: "two officials said", "the officials who spoke to the paper": a bare count of sources, no affiliation
-_BARE_SOURCES = re.compile(
-    r"^(?:the|two|three|four|several|both)\s+(?P<head>officials|diplomats|sources)(?:\s+who\s+[^,]{0,60})?$",
-    re.IGNORECASE,
-)
-
-
-def _named_sources(before: str, head: str, ctx: ActorContext) -> Actor | None:
-    """The group of sources the sentence named before ("Senior U.S. officials have told X that ...,
-    two officials said"): the bare count repeats it, the affiliation stays."""
-    found = list(re.finditer(rf"(?:[A-Z][\w.’'-]*\s+){{1,3}}{head}\b", before))
-    for m in reversed(found):
-        actor = interpret(m.group(), ctx)
-        if actor is not None and actor.kind == "anonymous" and actor.side is not None:
-            return actor
-    return None
-
-
 #: "the Russian side had demanded ...", relayed from the talks: the side's delegation at the table
 _SIDE = re.compile(r"^(?:the\s+)?(?P<adj>Russian|Ukrainian)\s+side$", re.IGNORECASE)
 
@@ -299,9 +281,9 @@ def _speaker(
         if named:
             return g.actor(named[-1], ctx.when), None
         return (resolve_pronoun("he") if callable(resolve_pronoun) else None), "he"
-    bare = _BARE_SOURCES.match(np_text.strip())
+    bare = BARE_SOURCES.match(np_text.strip())
     if bare:
-        back = _named_sources(text[sent_start : h.np[0]], bare.group("head"), ctx)
+        back = named_sources(text[sent_start : h.np[0]], bare.group("head"), ctx)
         if back is None and callable(resolve_pronoun):
             back = resolve_pronoun("same:" + bare.group("head").lower())
         if back is not None:

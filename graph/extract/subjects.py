@@ -63,6 +63,24 @@ _TOPIC_OF = re.compile(
 )
 
 
+#: "two officials said", "the officials who spoke to the paper": a bare count of sources, no affiliation
+BARE_SOURCES = re.compile(
+    r"^(?:the|two|three|four|several|both)\s+(?P<head>officials|diplomats|sources)(?:\s+who\s+[^,]{0,60})?$",
+    re.IGNORECASE,
+)
+
+
+def named_sources(before: str, head: str, ctx: ActorContext) -> Actor | None:
+    """The group of sources the sentence named before ("Senior U.S. officials have told X that ...,
+    two officials said"): the bare count repeats it, the affiliation stays."""
+    found = list(re.finditer(rf"(?:[A-Z][\w.’'-]*\s+){{1,3}}{head}\b", before))
+    for m in reversed(found):
+        actor = interpret(m.group(), ctx)
+        if actor is not None and actor.kind == "anonymous" and actor.side is not None:
+            return actor
+    return None
+
+
 def anaphor(np: str) -> str | None:
     """An NP that points back: "Its foreign ministry" (the organisation just named), "the same
     diplomat" (the anonymous source just quoted), "one of the people" (the group just named)."""

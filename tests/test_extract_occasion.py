@@ -52,3 +52,24 @@ def test_explicit_readiness_beside_an_accusation_stays_two_statements() -> None:
 def test_nobody_will_sign_is_a_refusal() -> None:
     got = stances('Filler line.\n\n"Nobody in this city will sign such a peace deal," Oleksandr Kovalenko said.')
     assert got == {("Oleksandr Kovalenko", "refuses")}
+
+
+def test_a_refusal_inside_an_if_clause_is_no_accusation() -> None:
+    got = stances(
+        "Filler line.\n\nThe envoy's plan, Keith Kellogg said, would send more weapons to Kyiv if Moscow refused "
+        "to join the talks."
+    )
+    assert ("Keith Kellogg", "accuses") not in got
+
+
+def test_who_is_blocking_peace_as_an_open_question_accuses_nobody() -> None:
+    got = stances(
+        "Filler line.\n\nMarco Rubio said on Tuesday that an answer from Moscow would show the world who was "
+        "blocking peace."
+    )
+    assert ("Marco Rubio", "accuses") not in got
+
+
+def test_an_accusation_stated_outright_stays() -> None:
+    got = stances("Filler line.\n\nMarco Rubio said on Tuesday that Moscow was blocking the peace talks.")
+    assert ("Marco Rubio", "accuses") in got

@@ -69,6 +69,21 @@ _ADDRESSEE_SELF = re.compile(r"^\s+(?:us|me)\b", re.IGNORECASE)
 #: a condition after a cue: "Russia could attend tomorrow if it withdrew"
 _LINK_AFTER = re.compile(r"\b(?:if|once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE)
 _BEFORE, _AFTER = 40, 70  # how far a topic term may be from the cue (characters)
+#: a cue inside the if-clause of a hypothetical ("more aid if Moscow refused to come to the table",
+#: "if they say no"): a supposition, nobody's position
+_PROTASIS = re.compile(r"\b(?:if|unless|in\s+case|whether)\b[^,;:]*$", re.IGNORECASE)
+#: a cue inside an indirect question ("a refusal would show who is standing in the way of peace"):
+#: who obstructs is left open, so nobody is accused
+_OPEN_QUESTION = re.compile(
+    r"\b(?:clear|show|shows|showed|reveal|reveals|revealed|see|know|tell|ask|asks|asked)\b[^.;]{0,30}?"
+    r"\bwho\s+(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def hypothetical(pre: str) -> bool:
+    """The text before a cue makes it a supposition or an open question, not a position taken."""
+    return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre))
 
 
 @dataclass(frozen=True)
@@ -230,6 +245,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if s < covered:
             continue  # a cue inside a longer one already read ("rule out" in "not rule out")
         pre = clause[:s]
+        if hypothetical(pre):
+            continue
         neg = _negated(pre)
         side = carried(pre, subject_side(pre, speaker, parties=True, names=names), carry)
         if side == "other" and _JOINT.search(pre) and side_of(pre, speaker) == "self":

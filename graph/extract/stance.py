@@ -113,6 +113,8 @@ def _cue_stance(
         weak = bool(found)
     for code, m in found:
         pre = clause[: m.start()]
+        if frames.hypothetical(pre):
+            continue  # "if they refuse", "would show who is blocking peace": a supposition
         negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
         if code == "ready" and "precondition" in m.group().lower():
             negated = False

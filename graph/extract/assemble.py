@@ -273,6 +273,8 @@ def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
         c, units = walked[i]
         if not units or c.actor is None or c.actor.kind not in ("state", "organization") or c.tense == "present":
             continue
+        if c.method == "relayed":  # a demand relayed by a source is no institution's voice
+            continue
         for n, _u in walked[i + 1 : i + 3]:
             a = n.actor
             if a is None or n.sentence.para - c.sentence.para > 1:

@@ -73,3 +73,11 @@ def test_who_is_blocking_peace_as_an_open_question_accuses_nobody() -> None:
 def test_an_accusation_stated_outright_stays() -> None:
     got = stances("Filler line.\n\nMarco Rubio said on Tuesday that Moscow was blocking the peace talks.")
     assert ("Marco Rubio", "accuses") in got
+
+
+def test_unacceptable_to_the_speakers_side_is_its_refusal() -> None:
+    got = stances(
+        "Filler line.\n\nSergei Lavrov said on Monday that any plan to station NATO troops in Ukraine would be "
+        "unacceptable to Russia."
+    )
+    assert got == {("Sergey Lavrov", "refuses")}

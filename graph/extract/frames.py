@@ -81,6 +81,23 @@ _OPEN_QUESTION = re.compile(
 )
 
 
+#: who finds something unacceptable: "would be unacceptable to Russia", "is unacceptable to us"
+_JUDGE_AFTER = re.compile(r"^[”\"’]?\s+(?:to|for)\s+(?P<who>us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})", re.UNICODE)
+_EVALUATIVE = re.compile(r"(?:unacceptable|a\s+non-starter|out\s+of\s+the\s+question)$", re.IGNORECASE)
+
+
+def judge_side(cue: str, after: str, speaker: Actor) -> str | None:
+    """The side of the one an evaluative cue names as judging ("unacceptable to Moscow"), if any:
+    the one it is unacceptable to refuses, whatever the sentence's subject (the thing refused)."""
+    if not _EVALUATIVE.search(cue):
+        return None
+    m = _JUDGE_AFTER.match(after)
+    if m is None:
+        return None
+    who = m.group("who")
+    return "self" if who.lower() in ("us", "me") else side_of(who, speaker)
+
+
 def hypothetical(pre: str) -> bool:
     """The text before a cue makes it a supposition or an open question, not a position taken."""
     return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre))
@@ -260,6 +277,7 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         by = _BY_AGENT.match(clause[e:])
         if by:  # a passive: its agent acts
             side = side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
+        side = judge_side(clause[s:e], clause[e : e + 40], speaker) or side
         covered = e
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported

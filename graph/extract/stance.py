@@ -132,6 +132,7 @@ def _cue_stance(
             side = frames.carried(pre, _subject_side(pre, speaker), carry)
             if direct and side == "unknown" and frames.third_person(pre):
                 side = "other"  # "He will agree to nothing," said of the enemy's leader
+            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side
             return ("accuses" if side == "other" else "refuses"), True, weak
         if code == "ready":
             side = frames.carried(pre, _subject_side(pre, speaker), carry)

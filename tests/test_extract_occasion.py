@@ -81,3 +81,14 @@ def test_unacceptable_to_the_speakers_side_is_its_refusal() -> None:
         "unacceptable to Russia."
     )
     assert got == {("Sergey Lavrov", "refuses")}
+
+
+def test_let_them_talk_from_one_sides_people_is_consent_not_an_appeal() -> None:
+    got = stances('Filler line.\n\n"Let them sit and talk, and let our sons come home," said Volodymyr Zelensky.')
+    assert ("Volodymyr Zelensky", "ready") in got
+    assert ("Volodymyr Zelensky", "urges") not in got
+
+
+def test_let_them_talk_from_a_third_party_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"Let them sit and talk before winter comes," said Recep Tayyip Erdogan.')
+    assert ("Recep Tayyip Erdoğan", "urges") in got or ("Recep Tayyip Erdogan", "urges") in got

@@ -68,6 +68,12 @@ _NOT_THE_ONES = re.compile(r"\bnot\s+the\s+ones?\s+(?:who\s+(?:are\s+|is\s+|were
 _ADDRESSEE_SELF = re.compile(r"^\s+(?:us|me)\b", re.IGNORECASE)
 #: a condition after a cue: "Russia could attend tomorrow if it withdrew"
 _LINK_AFTER = re.compile(r"\b(?:if|once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE)
+#: a permissive "let them talk" (not "let them cancel the decree first", "let them get X into a room")
+_LET_TALK = re.compile(
+    r"let\s+(?:them|the\s+politicians|the\s+leaders|the\s+presidents)\s+(?:sit\s+(?:down\s+)?(?:and\s+)?)?"
+    r"(?:talk|negotiate|sit\b)",
+    re.IGNORECASE,
+)
 _BEFORE, _AFTER = 40, 70  # how far a topic term may be from the cue (characters)
 #: a cue inside the if-clause of a hypothetical ("more aid if Moscow refused to come to the table",
 #: "if they say no"): a supposition, nobody's position
@@ -289,6 +295,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if name == "refuse" and _NOT_THE_ONES.search(pre):
             neg, side = False, "other"
         stance = _decide(name, neg, side, who, modal)
+        if stance == "urges" and who == "belligerent" and _LET_TALK.match(clause, s):
+            stance = "ready"  # "let them talk", said by one side's people: consent to talks, no appeal
         if (
             stance == "ready"
             and who != "belligerent"

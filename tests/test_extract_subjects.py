@@ -226,3 +226,13 @@ def test_relative_clause_after_a_fronted_source_is_no_subject() -> None:
     vs = text.index(" insisted") + 1
     got = subject_left(text, para.start, vs)
     assert got is not None and text[got[0] : got[1]].strip() == "the Ukrainian side"
+
+
+def test_anonymous_sources_are_named_without_count_or_posting() -> None:
+    ctx = ActorContext(when=PUB)
+    crowd = interpret("Several French diplomats in Vienna", ctx)
+    assert crowd is not None and (crowd.name, crowd.kind) == ("French diplomats", "anonymous")
+    one = interpret("one British diplomat in Moscow", ctx)  # the posting is no speaker
+    assert one is not None and (one.name, one.kind) == ("British diplomat", "anonymous")
+    inside = interpret("a source in the Ukrainian delegation", ctx)  # the affiliation is in the phrase
+    assert inside is not None and inside.name == "source in the Ukrainian delegation"

@@ -218,7 +218,7 @@ GROUP_HEADS = re.compile(
 )
 _PLURAL_ANON = re.compile(r"\b(?:sources|officials|diplomats|insiders|people familiar)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(
-    r"^(?:(?:the|a|an|one\s+of|some|many|several|most|two|three|four|other|senior|top|high-ranking|highly\s+placed|"
+    r"^(?:(?:the|a|an|one\s+of|one|some|many|several|most|two|three|four|other|senior|top|high-ranking|highly\s+placed|"
     r"unnamed|anonymous)\s+)+",
     re.IGNORECASE,
 )
@@ -346,7 +346,9 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         before = np[:s]
         tail = np[e:].strip()
         inside_pp = re.search(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", before)
-        if not tail and not (starts_det and inside_pp):
+        # "a diplomat in Moscow", "officials in Kyiv": a source's posting, not the place speaking
+        posted = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) and ANON_HEADS.search(before)
+        if not tail and not (starts_det and inside_pp) and not posted:
             entry = g.entries[eid]
             prev = _person_name(before.strip())
             if entry.kind == "person" and prev and entry.first_name and prev.split()[-1][0] != entry.first_name[0]:
@@ -374,10 +376,14 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if ANON_HEADS.search(np) and (starts_det or _PLURAL_ANON.search(np) or not _person_name(np)):
         side = nationality(np) or (ctx.scene_side if re.search(r"\bgovernment\b", lowered) else None)
         name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
-        name = re.sub(r"^(?:one\s+of\s+)", "", name, flags=re.IGNORECASE)
         name = re.sub(r"\s+(?:involved|speaking|based|working|present|taking\s+part)\b.*$", "", name)
         if side is not None:  # "a Ukrainian official familiar with the talks": the affiliation identifies
             name = re.sub(r"\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\b.*$", "", name)
+        posting = re.search(r"\s+(?:in|at)\s+.*$", name)  # "Several European diplomats in Rome": no count, no post
+        name = name[: posting.start()] if posting and nationality(name[: posting.start()]) else name
+        name = re.sub(
+            r"^(?:one\s+of|one|several|some|many|most|two|three|four|five|other|a\s+few)\s+", "", name, flags=re.I
+        )
         return _mint(name, "anonymous", side, ctx, description)
     if GROUP_HEADS.search(np) and (starts_det or not _person_name(np)):
         side = nationality(np)

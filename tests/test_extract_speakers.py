@@ -133,3 +133,13 @@ def test_a_bare_count_of_sources_repeats_the_group_named_before() -> None:
         "open, two officials said."
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Senior British officials", "urges")]
+
+
+def test_quote_paragraph_belongs_to_the_source_line_above_it() -> None:
+    got = run(
+        "Headline about the visit\n\n"
+        "Deputy Foreign Minister Anton Rybak spoke on Tuesday.\n\n"
+        "Source: TASS, citing Rybak\n\n"
+        'Quote: "We are ready to negotiate with Kyiv at any time, without preconditions."'
+    )
+    assert [(s.speaker.name.split()[-1], s.stance) for s in got] == [("Rybak", "ready")]

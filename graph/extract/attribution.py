@@ -23,7 +23,7 @@ from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, titl
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
-from stancegraph.graph.extract.text import Paragraph, Sentence
+from stancegraph.graph.extract.text import Paragraph, Sentence, quote_label_source
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
 
 _FRAME_START = re.compile(
@@ -125,6 +125,10 @@ class _Hit:
 def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
     s0, s1 = sent.start, sent.end
     hits: list[_Hit] = []
+    label = quote_label_source(text, s0)
+    if label is not None:  # "Source: X" ... "Quote: "..."" (rules:quote-from)
+        colon = text.index(":", s0)
+        return [_Hit(label, None, (colon, colon + 1), "quote-from")]
     qf = _QUOTE_FROM.match(text, s0, s1)
     if qf:
         hits.append(_Hit((qf.start("np"), qf.end("np")), None, (qf.end() - 1, qf.end()), "quote-from"))

@@ -168,3 +168,34 @@ def paragraphs(article: Article) -> list[Paragraph]:
                 n_sent += 1
         out.append(para)
     return out
+
+
+#: Ukrainska Pravda style: "Source: Ramaphosa at the press conference" above "Quote: "..."" paragraphs
+_SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*(?P<body>[^\n;]+)", re.MULTILINE)
+_SOURCE_LEAD = re.compile(r"^(?:(?:a\s+|the\s+)?(?:joint\s+)?(?:statement|comments?|remarks|post)\s+(?:by|of|from)\s+)")
+_QUOTE_LABEL = re.compile(r"[ \t]*Quote:[ \t]*(?=[“\"])")
+
+
+def quote_label_source(text: str, start: int) -> tuple[int, int] | None:
+    """For a paragraph opening "Quote: "..."", the span of who the last "Source:" line names.
+
+    Why: the outlet puts the speaker on a line of its own and the words on another; the quote
+    belongs to the source named last before it ("RIA Novosti, citing Peskov" -> Peskov; "Marchuk
+    on the national telethon" -> Marchuk)."""
+    if not _QUOTE_LABEL.match(text, start):
+        return None
+    last = None
+    for m in _SOURCE_LINE.finditer(text, 0, start):
+        last = m
+    if last is None:
+        return None
+    s, body = last.start("body"), last.group("body")
+    cite = re.search(r"\bciting\s+", body)
+    if cite:
+        s, body = s + cite.end(), body[cite.end() :]
+    lead = _SOURCE_LEAD.match(body)
+    if lead:
+        s, body = s + lead.end(), body[lead.end() :]
+    end = re.search(r",|\s+(?:at|on|in|during|after|before|following|who|via)\s", body)
+    body = body[: end.start()] if end else body.rstrip(" .")
+    return (s, s + len(body)) if body.strip() else None

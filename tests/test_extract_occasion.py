@@ -92,3 +92,16 @@ def test_let_them_talk_from_one_sides_people_is_consent_not_an_appeal() -> None:
 def test_let_them_talk_from_a_third_party_is_an_appeal() -> None:
     got = stances('Filler line.\n\n"Let them sit and talk before winter comes," said Recep Tayyip Erdogan.')
     assert ("Recep Tayyip Erdoğan", "urges") in got or ("Recep Tayyip Erdogan", "urges") in got
+
+
+def test_a_third_partys_published_plan_calling_for_talks_is_mediation() -> None:
+    got = stances(
+        "Filler line.\n\nBrazil on Monday released a five-point proposal calling for an immediate truce and "
+        "direct talks between Moscow and Kyiv."
+    )
+    assert got == {("Brazil", "mediates")}
+
+
+def test_a_third_partys_bare_call_for_talks_stays_an_appeal() -> None:
+    got = stances("Filler line.\n\nBrazil on Monday called for direct talks between Moscow and Kyiv.")
+    assert got == {("Brazil", "urges")}

@@ -29,7 +29,7 @@ from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_dates
 from stancegraph.graph.extract.interview import interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
-from stancegraph.graph.extract.occasion import Group, byproducts
+from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice
 from stancegraph.graph.extract.stance import Unit, classify
 from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
@@ -208,7 +208,7 @@ def _walk(article: Article) -> list[tuple[Claim, list[Unit]]]:
         for c in para_claims:
             if c.actor is None:
                 continue
-            units = classify(norm, c.content, c.actor, _direct(text, c))
+            units = plan_voice(text, c.frame, c.actor, classify(norm, c.content, c.actor, _direct(text, c)))
             if c.negated:
                 units = []
             out.append((c, units))

@@ -8,14 +8,27 @@ position, a sentence that reads as a second stance but only supports the first:
 - a denial of refusal ("Russia has never refused talks") or a wish ("everybody wants
   peace", "Kyiv wants an agreement") beside an accusation, a refusal or terms of the same
   speaker is the defence of that position, not an offer to talk; an explicit "we are
-  ready" still is one (the vocabulary's own example: ready + accuses).
+  ready" still is one (the vocabulary's own example: ready + accuses);
+- what a third party's published plan "calls for" ("China published a position paper
+  calling for a ceasefire and talks") is the plan it puts forward: mediation, not an appeal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from stancegraph.graph.extract.actors import Actor
+from stancegraph.graph.extract.perspective import role
+from stancegraph.graph.extract.stance import Unit
+
+#: the attribution frame names a plan the speaker issues ("X published a 12-point position paper")
+_PLAN = re.compile(
+    r"\b(?:publish|publishes|published|issue|issues|issued|release|releases|released|unveil|unveils|unveiled|"
+    r"present|presents|presented|put\s+forward|puts\s+forward|table|tabled)\s+(?:a|an|its|their|his|her)\s+"
+    r"(?:[\w’'-]+\s+){0,3}(?:plan|paper|proposal|initiative|road\s?map|framework|common\s+understanding)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -43,3 +56,10 @@ def byproducts(by_stance: dict[str, Group]) -> list[Group]:
     if ready is not None and ready.denial and set(by_stance) - {"ready", "urges", "mediates"}:
         out.append(ready)
     return out
+
+
+def plan_voice(text: str, frame: list[tuple[int, int]], actor: Actor, units: list[Unit]) -> list[Unit]:
+    """A third party's plan that "calls for" talks: the appeal is the plan it puts forward (mediates)."""
+    if role(actor) != "third" or not any(_PLAN.search(text, s, e) for s, e in frame):
+        return units
+    return [replace(u, stance="mediates") if u.stance == "urges" else u for u in units]

@@ -105,3 +105,11 @@ def test_a_third_partys_published_plan_calling_for_talks_is_mediation() -> None:
 def test_a_third_partys_bare_call_for_talks_stays_an_appeal() -> None:
     got = stances("Filler line.\n\nBrazil on Monday called for direct talks between Moscow and Kyiv.")
     assert got == {("Brazil", "urges")}
+
+
+def test_a_described_demand_for_surrender_is_not_the_speakers_victory_term() -> None:
+    got = run(
+        "Filler line.\n\nKaja Kallas said on Monday that the Kremlin's offer was a demand for Ukraine's "
+        "capitulation dressed up as diplomacy."
+    )
+    assert all("victory" not in s.conditions for s in got)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.4.3"
+EXTRACTOR_VERSION = "rules-0.4.4"
 
 
 def extract_statements(article: Article) -> list[Statement]:

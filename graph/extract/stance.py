@@ -175,6 +175,8 @@ def classify_clause(
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
+    if "victory" in conds and _DESCRIBED_SURRENDER.search(clause):
+        conds = tuple(c for c in conds if c != "victory")  # another's terms described, not the speaker's
     readings = frames.read(clause, speaker, direct, carry) if FRAMES_FIRST else []
     second: frames.Reading | None = None
     frame: str | None = None
@@ -279,6 +281,13 @@ _ACCEPTED = re.compile(
     r"sign(?:ed)? up to)\s+(?:the |an? |its |their |this |that )?(?:[\w’'-]+\s+){0,3}?"
     r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b",
     re.IGNORECASE,
+)
+
+
+#: "a demand for capitulation", "a list of demands for Russia's surrender": the speaker describes
+#: (and rejects) the other side's terms; the victory named is not the speaker's own demand
+_DESCRIBED_SURRENDER = re.compile(
+    r"\b(?:demands?|calls?|ultimatums?)\s+(?:for|of)\s+(?:[\w’'-]+\s+){0,2}(?:capitulation|surrender)\b", re.IGNORECASE
 )
 
 

@@ -10,16 +10,14 @@ not in the gazetteer are minted from their name, kind and side.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from stancegraph.graph import actors as curated
 from stancegraph.graph.namespaces import actor_iri, minted_actor_iri
 
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[^\W_]|[^\W_]")
@@ -72,27 +70,23 @@ def token_key(tok: str) -> str:
     return "".join(c for c in tok if not unicodedata.combining(c))
 
 
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 class Gazetteer:
-    """The curated actors with an index from name tokens to entries."""
+    """The curated actors (read by :func:`stancegraph.graph.actors.load_gazetteer`, the one
+    reader of data/actors.json) with an index from name tokens to entries."""
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, actors: Iterable[curated.Actor]) -> None:
         self.entries: dict[str, Entry] = {}
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.descriptions: dict[str, list[str]] = {}  # folded description -> ids
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text -> find(text) (the index is fixed)
-        for row in rows:
-            roles = tuple((r["role"], _date(r.get("from")), _date(r.get("to"))) for r in row.get("roles", []))
-            first = row["name"].split()[0] if row["kind"] == "person" and " " in row["name"] else None
+        for row in actors:
+            roles = tuple((r.role, r.start, r.end) for r in row.roles)
+            first = row.name.split()[0] if row.kind == "person" and " " in row.name else None
             entry = Entry(
-                row["id"], row["name"], row["kind"], row.get("wikidata"), row.get("affiliation"),
-                roles, tuple(row.get("descriptions", [])), first,
+                row.id, row.name, row.kind, row.wikidata, row.affiliation, roles, row.descriptions, first
             )  # fmt: skip
             self.entries[entry.id] = entry
-            for alias in {row["name"], *row.get("aliases", [])}:
+            for alias in dict.fromkeys((row.name, *row.aliases)):
                 words = alias.split()
                 if words and words[0].lower() == "the":
                     words = words[1:]
@@ -178,8 +172,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
-    data = resources.files("stancegraph.data").joinpath("actors.json").read_text(encoding="utf-8")
-    return Gazetteer(json.loads(data))
+    return Gazetteer(curated.load_gazetteer())
 
 
 # --- interpreting a noun phrase as an actor --------------------------------------------

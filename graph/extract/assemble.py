@@ -29,7 +29,7 @@ from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best, find_dates
 from stancegraph.graph.extract.interview import interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
-from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice
+from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice, refusal_terms
 from stancegraph.graph.extract.stance import Unit, classify
 from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
@@ -304,7 +304,7 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
     groups: list[Group] = []
     n = 0
     for key in order:
-        items = occasions[key]
+        items = refusal_terms(article.text, occasions[key])
         stances = {u.stance for _, u in items}
         # terms named without a demand marker count only once the occasion is conditional anyway
         firm = [u for _, u in items if u.stance is not None or u.strong_marker]

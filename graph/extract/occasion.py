@@ -10,16 +10,21 @@ position, a sentence that reads as a second stance but only supports the first:
   speaker is the defence of that position, not an offer to talk; an explicit "we are
   ready" still is one (the vocabulary's own example: ready + accuses);
 - what a third party's published plan "calls for" ("China published a position paper
-  calling for a ceasefire and talks") is the plan it puts forward: mediation, not an appeal.
+  calling for a ceasefire and talks") is the plan it puts forward: mediation, not an appeal;
+- who must be at the table, set as a precondition ("nothing about Ukraine will be signed
+  without Ukraine") beside a refusal of the same speaker ("we will not accept any deal cooked
+  up behind our backs") is the refusal's term, not a second, conditional position.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from stancegraph.graph.extract.actors import Actor
 from stancegraph.graph.extract.perspective import role
+from stancegraph.graph.extract.preconditions import refused_outcome
 from stancegraph.graph.extract.stance import Unit
 
 #: the attribution frame names a plan the speaker issues ("X published a 12-point position paper")
@@ -63,3 +68,19 @@ def plan_voice(text: str, frame: list[tuple[int, int]], actor: Actor, units: lis
     if role(actor) != "third" or not any(_PLAN.search(text, s, e) for s, e in frame):
         return units
     return [replace(u, stance="mediates") if u.stance == "urges" else u for u in units]
+
+
+_C = TypeVar("_C")
+
+
+def refusal_terms(text: str, items: list[tuple[_C, Unit]]) -> list[tuple[_C, Unit]]:
+    """One occasion's units with a who-is-at-the-table precondition folded into the refusal of an
+    outcome beside it ("we will not accept any deal made behind our backs")."""
+    refusal = next((u for _c, u in items if u.stance == "refuses" and refused_outcome(text[u.start : u.end])), None)
+    if refusal is None:
+        return items
+    fold = [u for _c, u in items if u.stance is None and u.ordered and set(u.conditions) <= {"talks-format"}]
+    if not fold:
+        return items
+    refusal.conditions = tuple(sorted({*refusal.conditions, *(c for u in fold for c in u.conditions)}))
+    return [(c, u) for c, u in items if not any(u is f for f in fold)]

@@ -28,6 +28,7 @@ from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
 from stancegraph.graph.extract.perspective import bloc, role
 from stancegraph.graph.extract.perspective import subject_side as _subject_side
+from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
 _CLAUSE_SPLIT = re.compile(
     r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
@@ -63,6 +64,7 @@ class Unit:
     contingent: bool = False  # a refusal that names what would have to change ("no peace without X")
     unconditional: bool = False  # readiness "without preconditions": the occasion's terms are no conditions
     denial: bool = False  # readiness read off a denied refusal or a wish ("never refused talks", "wants peace")
+    ordered: bool = False  # the terms are set by a precondition construction ("first X", "no Y without X")
 
 
 def _target_name(clause: str, speaker: Actor) -> str | None:
@@ -201,7 +203,11 @@ def classify_clause(
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
         marker = None
     offer = lex.offers is not None and lex.offers.search(clause) is not None
-    strong = marker is not None
+    # "first X, then we talk", "no peace until X", "without X there is no Y": X is demanded
+    ordered = bool(conds) and precondition(clause)
+    strong = marker is not None or ordered
+    if ordered and stance == "refuses" and set(conds) - {"counterpart-leadership"} and not refused_outcome(clause):
+        stance = "conditional"  # a refusal that names its own exit is the speaker's terms
     if stance == "ready" and set(conds) == {"talks-format"} and not strong:
         conds = ()  # "ready for a meeting of leaders": the format on offer, not a demand
     if (stance == "ready" and conds) or (
@@ -233,6 +239,7 @@ def classify_clause(
         stance is None
         and "ceasefire" in conds
         and strong
+        and not ordered  # "no summit before the guns fall silent": its own terms for the next meeting
         and role(speaker) == "third"
         and _topical(clause)
         and not _names_own(clause, speaker)
@@ -255,9 +262,11 @@ def classify_clause(
     contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
     # readiness only as a wish or a denied refusal: it supports another stance of the occasion (occasion.py)
     denial = stance == "ready" and (frame == "desire" or (frame in ("refuse", None) and bool(_DENIAL.search(clause))))
-    units = [
-        Unit(stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional, denial)
-    ]
+    first = Unit(
+        stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional, denial
+    )
+    first.ordered = ordered
+    units = [first]
     if second is not None:
         units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
     return units

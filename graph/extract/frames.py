@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from stancegraph.graph.extract.actors import Actor, gazetteer
+from stancegraph.graph.extract.blame import cleft
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
@@ -294,6 +295,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
                 name, side = "appeal", party  # "we hope the Russians will agree": an appeal to them
         if name == "refuse" and _NOT_THE_ONES.search(pre):
             neg, side = False, "other"
+        if name == "refuse" and (cl := cleft(pre, speaker)) is not None:
+            neg, side = cl  # "it is not us who walked away from the table": theirs, affirmed
         stance = _decide(name, neg, side, who, modal)
         if stance == "urges" and who == "belligerent" and _LET_TALK.match(clause, s):
             stance = "ready"  # "let them talk", said by one side's people: consent to talks, no appeal

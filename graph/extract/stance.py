@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stancegraph.graph.extract import frames
+from stancegraph.graph.extract import blame, frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
@@ -129,9 +129,10 @@ def _cue_stance(
                 return "ready", True, weak
             return "urges", True, weak
         if code == "refuses":
-            if negated:
+            cl = blame.cleft(pre, speaker)  # "it was not Russia that stopped the talks": theirs
+            if negated and cl is None:
                 continue
-            side = frames.carried(pre, _subject_side(pre, speaker), carry)
+            side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
             if direct and side == "unknown" and frames.third_person(pre):
                 side = "other"  # "He will agree to nothing," said of the enemy's leader
             side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side

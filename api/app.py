@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from stancegraph import __version__
 from stancegraph.api.errors import install_error_handlers
 from stancegraph.api.headers import SecurityHeaders
+from stancegraph.api.paging import StatementPages
 from stancegraph.api.runner import StoreRunner
 from stancegraph.graph.store import GraphStore
 from stancegraph.settings import Settings
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         own = store is None
         app.state.store = store if store is not None else GraphStore(settings.store)
         app.state.runner = StoreRunner(settings.query_workers, settings.max_concurrent_queries, settings.query_timeout)
+        app.state.pages = StatementPages(settings.page_cache_entries)
         try:
             yield
         finally:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from stancegraph.api.paging import StatementPages
 from stancegraph.api.runner import StoreRunner
 from stancegraph.graph.store import GraphStore
 from stancegraph.settings import Settings
@@ -26,6 +27,12 @@ def get_runner(request: Request) -> StoreRunner:
     return runner
 
 
+def get_pages(request: Request) -> StatementPages:
+    pages: StatementPages = request.app.state.pages
+    return pages
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 RunnerDep = Annotated[StoreRunner, Depends(get_runner)]
+PagesDep = Annotated[StatementPages, Depends(get_pages)]

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pyoxigraph import Literal
 
 from stancegraph.api import params as check
-from stancegraph.api.deps import RunnerDep, SettingsDep, StoreDep
+from stancegraph.api.deps import PagesDep, RunnerDep, SettingsDep, StoreDep
 from stancegraph.api.named import exists, iri, local_id, select
 from stancegraph.api.rest_models import (
     Actor,
@@ -155,6 +155,7 @@ async def list_statements(
     store: StoreDep,
     runner: RunnerDep,
     settings: SettingsDep,
+    pages: PagesDep,
     speaker: Annotated[str | None, Query(description="Speaker's actor id.", examples=["vladimir-putin"])] = None,
     side: Annotated[
         str | None, Query(description="Side (affiliation) as an actor id or name slug.", examples=["ukraine"])
@@ -193,10 +194,8 @@ async def list_statements(
         raise InputError(f"since {since} is after until {until}")
     if source is not None:
         bound["source"] = Literal(check.source_id(source))
-    if cursor is not None:
-        key, last = check.decode_cursor(cursor)
-        bound["afterKey"], bound["afterIri"] = Literal(key), Literal(last)
-    rows = await runner.run(select, store, "statements", bound, max_rows=size + 1)
+    after = check.decode_cursor(cursor) if cursor is not None else None
+    rows = await runner.run(pages.page, store, bound, after, size)
     items = [_statement(r) for r in rows[:size]]
     next_cursor = next_url = None
     if len(rows) > size:

@@ -8,11 +8,15 @@ endpoint IRI (``sd:endpoint``, the URL the client used, or ``settings.public_url
 languages (``sd:SPARQL11Query``, plus ``sd:SPARQL11Update`` when updates are enabled),
 every result format (``sd:resultFormat``, the W3C format IRIs pyoxigraph knows), the
 ``sd:UnionDefaultGraph`` feature when queries without a dataset see the union of the
-named graphs, and the default dataset (``sd:defaultDataset``). It is built as pyoxigraph
+named graphs, and the default dataset (``sd:defaultDataset``) with every named graph
+(``sd:namedGraph``, by ``sd:name``: one per article plus the ontology and the gazetteer,
+so a client can pick ``FROM NAMED`` graphs without a first query). It is built as pyoxigraph
 triples and serialized by pyoxigraph in the negotiated RDF format (Turtle by default).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, RdfFormat, Triple, serialize
 
@@ -59,8 +63,8 @@ def _sd(term: str) -> NamedNode:
     return NamedNode(SD + term)
 
 
-def description(endpoint: str, settings: Settings) -> list[Triple]:
-    """The service description of the endpoint at ``endpoint`` as triples."""
+def description(endpoint: str, settings: Settings, graphs: Iterable[str] = ()) -> list[Triple]:
+    """The service description of the endpoint at ``endpoint``, with the named ``graphs``."""
     service, dataset, default_graph = BlankNode("service"), BlankNode("dataset"), BlankNode("defaultGraph")
     triples = [
         Triple(service, RDF_TYPE, _sd("Service")),
@@ -72,6 +76,15 @@ def description(endpoint: str, settings: Settings) -> list[Triple]:
         Triple(dataset, _sd("defaultGraph"), default_graph),
         Triple(default_graph, RDF_TYPE, _sd("Graph")),
     ]
+    for name in graphs:  # https://www.w3.org/TR/sparql11-service-description/#sd-NamedGraph
+        named, graph = BlankNode(), BlankNode()
+        triples += [
+            Triple(dataset, _sd("namedGraph"), named),
+            Triple(named, RDF_TYPE, _sd("NamedGraph")),
+            Triple(named, _sd("name"), NamedNode(name)),
+            Triple(named, _sd("graph"), graph),
+            Triple(graph, RDF_TYPE, _sd("Graph")),
+        ]
     if settings.union_default_graph:
         triples.append(Triple(service, _sd("feature"), _sd("UnionDefaultGraph")))
     if settings.allow_update and settings.update_token:
@@ -86,8 +99,9 @@ def _iri(fmt: QueryResultsFormat | RdfFormat) -> NamedNode:
     return NamedNode(JSON_LD_IRI if fmt == RdfFormat.JSON_LD else fmt.iri)
 
 
-def render(endpoint: str, settings: Settings, fmt: RdfFormat) -> bytes:
+def render(endpoint: str, settings: Settings, fmt: RdfFormat, graphs: Iterable[str] = ()) -> bytes:
     """The service description serialized by pyoxigraph in ``fmt``."""
     prefixes = {"sd": SD, "formats": "http://www.w3.org/ns/formats/", "rdf": ns.RDF}
     use_prefixes = fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N3, RdfFormat.RDF_XML)
-    return serialize(description(endpoint, settings), format=fmt, prefixes=prefixes if use_prefixes else None) or b""
+    triples = description(endpoint, settings, graphs)
+    return serialize(triples, format=fmt, prefixes=prefixes if use_prefixes else None) or b""

@@ -26,7 +26,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, Request, Response
 
-from stancegraph.api.deps import SettingsDep, StoreDep
+from stancegraph.api.deps import RunnerDep, SettingsDep, StoreDep
 from stancegraph.api.execution import QueryFailed, QueryJob
 from stancegraph.api.negotiation import RESULTS_OFFERS, negotiate_graph, negotiate_results
 from stancegraph.api.protocol import Operation, parse_operation
@@ -163,7 +163,7 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
     summary="SPARQL 1.1 Protocol: query or update by POST (form, sparql-query, sparql-update)",
     responses=_RESPONSES,
 )
-async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+async def sparql(request: Request, store: StoreDep, settings: SettingsDep, runner: RunnerDep) -> Response:
     """Run a SPARQL query or update, or describe the service (GET without a query)."""
     op = await parse_operation(request, settings)
     endpoint = endpoint_url(request, settings)
@@ -174,4 +174,6 @@ async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Re
     fmt = negotiate_graph(request.headers.get("accept"), op.format_params, DESCRIPTION_OFFERS)
     if fmt is None:
         raise NotAcceptableError("the service description is available as " + ", ".join(DESCRIPTION_OFFERS[:5]))
-    return Response(render(endpoint, settings, fmt), media_type=fmt.media_type, headers={"Vary": "Accept"})
+    graphs = await runner.run(lambda: sorted(store.named_graphs()))
+    body = render(endpoint, settings, fmt, graphs)
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})

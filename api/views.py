@@ -17,11 +17,11 @@ from typing import Any
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import NamedNode, Triple
 
 from stancegraph import __version__
 from stancegraph.api import params as check
-from stancegraph.api.deps import RunnerDep, SettingsDep, StoreDep
+from stancegraph.api.deps import PagesDep, RunnerDep, SettingsDep, StoreDep
 from stancegraph.api.named import iri, select
 from stancegraph.errors import NotFoundError
 from stancegraph.graph import namespaces as ns
@@ -124,15 +124,13 @@ async def statements_page(
     store: StoreDep,
     runner: RunnerDep,
     settings: SettingsDep,
+    pages: PagesDep,
     cursor: str | None = Query(None),
 ) -> HTMLResponse:
     """All statements, one page at a time (the same keyset pages as the REST API)."""
-    bound: dict[str, Any] = {}
-    if cursor:
-        key, last = check.decode_cursor(cursor)
-        bound = {"afterKey": Literal(key), "afterIri": Literal(last)}
+    after = check.decode_cursor(cursor) if cursor else None
     size = settings.page_size
-    rows = await runner.run(select, store, "statements", bound, size + 1)
+    rows = await runner.run(pages.page, store, {}, after, size)
     next_cursor = (
         check.encode_cursor(rows[size - 1]["dateKey"], rows[size - 1]["statement"]) if len(rows) > size else None
     )

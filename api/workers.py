@@ -15,7 +15,8 @@ system, milliseconds), which no process ever writes. Each write of the web app
 (:meth:`ProcessQueryPool.exclusive`) makes a new checkpoint and bumps the data
 *generation*; every job names its checkpoint, so a worker reopens when it changes, sees
 the write, and queries already running finish on the snapshot they started on.
-Checkpoints no job uses any more are deleted.
+Checkpoints no job uses any more are deleted, and so are the folders of servers that
+died without cleaning up (:func:`remove_orphaned_checkpoints`, when a server starts).
 
 Workers are plain subprocesses (``python -m stancegraph.api.workers``: nothing of the
 server is inherited; ``multiprocessing`` spawn/forkserver would re-run the server's
@@ -127,6 +128,35 @@ class _Worker:
             self.process.wait(timeout=5)
 
 
+_PREFIX = ".sparql-snapshots-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_orphaned_checkpoints(parent: Path) -> list[Path]:
+    """Delete the checkpoint folders of servers that are gone (killed with -9, a crash).
+
+    Each server names its folder ``.sparql-snapshots-<pid>-…`` and deletes it on a clean
+    shutdown; one whose process no longer exists is left over and only takes disk space
+    (hard links keep compacted-away store files alive). Folders of running servers, and
+    folders that do not follow the naming, are left alone."""
+    removed = []
+    for path in parent.glob(f"{_PREFIX}*"):
+        pid = path.name[len(_PREFIX) :].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 class ProcessQueryPool:
     """``size`` worker processes over checkpoints of the on-disk ``store`` (see the module doc)."""
 
@@ -148,7 +178,8 @@ class ProcessQueryPool:
         """A new checkpoint of the store (hard links), for the next generation."""
         if self._root is None:
             parent = Path(self.store.path).resolve().parent
-            self._root = Path(tempfile.mkdtemp(prefix=".sparql-snapshots-", dir=parent))
+            remove_orphaned_checkpoints(parent)
+            self._root = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
         target = self._root / f"g{self.generation}"
         self.store.raw.backup(str(target))
         return str(target)

@@ -5,7 +5,7 @@ stage       input                          output
 ==========  =============================  ==============================================
 read        paths                          :class:`Article` (articles.read_articles)
 extract     Article                        [:class:`Statement`] (extract.extract_statements)
-dedup       [Article]                      {article id: id of the article it duplicates}
+dedup       [Article] (+ stored sketches)  {article id: id of the article it duplicates}
 to_rdf      Article, [Statement]           [Quad] of the article's named graph (rdf.py)
 load        {graph IRI: [Quad]}            the store (store.GraphStore.replace_graphs)
 ==========  =============================  ==============================================
@@ -20,8 +20,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
+from pyoxigraph import NamedNode
+
+from stancegraph.graph import dedup
 from stancegraph.graph import namespaces as ns
 from stancegraph.graph.articles import read_articles
 from stancegraph.graph.rdf import Provenance, article_quads, now, speaker_iri, statement_iri
@@ -72,17 +76,80 @@ def extract_many(
     return results
 
 
-def near_duplicates(articles: Sequence[Article]) -> dict[str, str]:
-    """Stage: which article nearly duplicates an earlier one (syndicated copies, rewrites)."""
-    try:
-        from stancegraph.graph.dedup import near_duplicates as find
-    except ImportError:  # pragma: no cover - dedup is optional until it lands
-        return {}
-    return find(articles)
+def near_duplicates(articles: Sequence[Article], store: GraphStore | None = None) -> dict[str, str]:
+    """Stage: which article nearly duplicates an earlier one (syndicated copies, rewrites).
+
+    With ``store``, the originals already stored count too (by the sketches each article
+    graph keeps), so a copy that arrives in a later run joins its original."""
+    fresh = [dedup.fingerprint(a) for a in articles]
+    known = stored_originals(store, {a.id for a in articles}) if store is not None else []
+    return dedup.find_near_duplicates(fresh, known)
+
+
+_STORED_ORIGINALS = """
+SELECT ?id ?published ?shingles ?quotes WHERE {
+  GRAPH ?g {
+    ?a a sg:Article ; dcterms:identifier ?id ; sg:shingleSketch ?shingles ; sg:quoteSketch ?quotes .
+    OPTIONAL { ?a schema:datePublished ?published }
+    FILTER NOT EXISTS { ?a sg:nearDuplicateOf ?original }
+  }
+}"""
+
+_STORED_STATEMENTS = """
+SELECT DISTINCT ?g ?article ?statement ?speaker ?stance ?date WHERE {
+  GRAPH ?g {
+    ?statement sg:reportedIn ?article ; sg:speaker ?speaker ; sg:stance ?stance .
+    OPTIONAL { ?statement sg:dateSaid ?date }
+  }
+} ORDER BY ?statement"""
+
+
+def stored_originals(store: GraphStore, exclude: set[str]) -> list[dedup.Fingerprint]:
+    """Fingerprints of the stored articles that are no copies, less those being re-ingested.
+
+    A sketch that does not decode (edited by hand, say) leaves its article out of the
+    comparison rather than failing the ingest."""
+    out = []
+    for row in store.select(_STORED_ORIGINALS):
+        if row["id"] in exclude:
+            continue
+        try:
+            shingles, quotes = dedup.decode_sketch(row["shingles"]), dedup.decode_sketch(row["quotes"])
+            published = date.fromisoformat(row["published"]) if row["published"] else None
+        except ValueError:
+            continue
+        out.append(dedup.Fingerprint(row["id"], published, shingles, quotes))
+    return out
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What :func:`consolidate` compares of an original's statement: its node and occasion."""
+
+    iri: str
+    speaker: str
+    stance: str
+    date: str | None
+
+
+def _anchors(statements: Sequence[Statement]) -> list[Anchor]:
+    return [Anchor(s.iri or "", speaker_iri(s.speaker), s.stance, s.date) for s in statements]
+
+
+def stored_anchors(store: GraphStore, article_id: str) -> list[Anchor]:
+    """The statements a stored article reports, as anchors a later copy can join."""
+    rows = store.select(
+        _STORED_STATEMENTS,
+        {"g": NamedNode(ns.article_graph_iri(article_id)), "article": NamedNode(ns.article_iri(article_id))},
+    )
+    return [Anchor(r["statement"], r["speaker"], r["stance"].rsplit("/", 1)[-1], r["date"] or None) for r in rows]
 
 
 def consolidate(
-    articles: Sequence[Article], statements: Sequence[list[Statement]], duplicates: dict[str, str]
+    articles: Sequence[Article],
+    statements: Sequence[list[Statement]],
+    duplicates: dict[str, str],
+    stored: Callable[[str], list[Anchor]] | None = None,
 ) -> list[list[Statement]]:
     """Stage: a near-duplicate article's statements join the original's statement nodes.
 
@@ -92,13 +159,20 @@ def consolidate(
     articles are known near-duplicates, a statement of the copy with the same speaker and
     stance as one of the original takes the original's IRI (one to one; equal or unknown
     dates first, then the same month): one node with two attestations, not two nodes.
+    An original that is not among ``articles`` is read through ``stored`` (its anchors in
+    the store), when given.
     """
     index = {art.id: n for n, art in enumerate(articles)}
     out = [list(stmts) for stmts in statements]
     for copy_id, original_id in duplicates.items():
-        if copy_id not in index or original_id not in index:
+        if copy_id not in index:
             continue
-        originals = out[index[original_id]]
+        if original_id in index:
+            originals = _anchors(out[index[original_id]])
+        elif stored is not None:
+            originals = stored(original_id)
+        else:
+            continue
         copies = out[index[copy_id]]
         taken: dict[int, int] = {}  # copy position -> original position, one to one
         for loose in (False, True):  # exact (or unknown) dates first, then the same month
@@ -108,7 +182,7 @@ def consolidate(
                 for j, o in enumerate(originals):
                     if j in taken.values() or o.stance != stmt.stance:
                         continue
-                    if speaker_iri(o.speaker) != speaker_iri(stmt.speaker):
+                    if o.speaker != speaker_iri(stmt.speaker):
                         continue
                     if _same_occasion(o.date, stmt.date, loose):
                         taken[i] = j
@@ -118,7 +192,7 @@ def consolidate(
     return out
 
 
-def _join(copy: Statement, original: Statement) -> Statement:
+def _join(copy: Statement, original: Anchor) -> Statement:
     """The copy's report of the original's statement: same node, same occasion.
 
     The node takes the original's date (even none): several copies may date an undated
@@ -178,11 +252,11 @@ def ingest(
     report.unchanged = len(articles) - len(todo)
     if on_total:
         on_total(len(todo))
-    dupes = near_duplicates(articles)
+    dupes = near_duplicates(articles, store)
     report.duplicates = dupes
     started = now()
     n_proc = processes if processes is not None else min(os.cpu_count() or 1, 4)
-    statements = consolidate(todo, extract_many(todo, n_proc, progress), dupes)
+    statements = consolidate(todo, extract_many(todo, n_proc, progress), dupes, lambda i: stored_anchors(store, i))
     prov = Provenance(extractor_version=version, started=started, ended=now())
     graphs = {
         ns.article_graph_iri(art.id): article_quads(art, stmts, prov, dupes.get(art.id))

@@ -4,7 +4,8 @@ The mapping (the ontology in ontology/stancegraph.ttl documents each term)::
 
     <article>   a sg:Article, schema:NewsArticle ; dcterms:identifier ; schema:headline ;
                 schema:url ; schema:publisher <publisher> ; schema:datePublished ;
-                sg:contentHash ; schema:wordCount ; sg:nearDuplicateOf <article>?
+                sg:contentHash ; schema:wordCount ; sg:nearDuplicateOf <article>? ;
+                sg:shingleSketch ; sg:quoteSketch (dedup.py: to find later copies)
     <activity>  a sg:ExtractionRun, prov:Activity ; prov:used <article> ;
                 prov:wasAssociatedWith <software> ; prov:startedAtTime ; prov:endedAtTime
     <statement> a sg:Statement, schema:Claim ; rdfs:label ; sg:speaker <actor> ;
@@ -33,8 +34,10 @@ from datetime import UTC, datetime
 from pyoxigraph import Literal, NamedNode, Quad
 
 from stancegraph import __version__
+from stancegraph.graph import dedup
 from stancegraph.graph import namespaces as ns
 from stancegraph.graph.actors import actor_type, curated_actor, resolve_name
+from stancegraph.graph.dedup import Fingerprint
 from stancegraph.graph.records import Article, Speaker, Statement
 
 _A = NamedNode(ns.RDF + "type")
@@ -93,8 +96,9 @@ def article_quads(
     statements: Iterable[Statement],
     prov: Provenance,
     near_duplicate_of: str | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> list[Quad]:
-    """All quads of one article's named graph."""
+    """All quads of one article's named graph (``fingerprint`` is computed when not given)."""
     g = _n(ns.article_graph_iri(article.id))
     art = _n(ns.article_iri(article.id))
     out: list[Quad] = []
@@ -120,6 +124,9 @@ def article_quads(
         add(art, _p(ns.SCHEMA, "datePublished"), _typed(article.published.isoformat(), "date"))
     if near_duplicate_of:
         add(art, _p(ns.SG, "nearDuplicateOf"), _n(ns.article_iri(near_duplicate_of)))
+    fp = fingerprint or dedup.fingerprint(article)
+    add(art, _p(ns.SG, "shingleSketch"), _typed(dedup.encode_sketch(fp.shingles), "base64Binary"))
+    add(art, _p(ns.SG, "quoteSketch"), _typed(dedup.encode_sketch(fp.quotes), "base64Binary"))
 
     act = _n(ns.activity_iri(article.id, article.content_hash, prov.extractor_version))
     software = _n(ns.software_iri(__version__))

@@ -51,6 +51,8 @@ class GraphStore:
     def __init__(self, path: Path | str | None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self.version = 0
+        """Bumped after every write, so caches of query results know when they are stale."""
         self._write_lock = threading.Lock()
         try:
             if self.path is None:
@@ -86,8 +88,11 @@ class GraphStore:
         """Exclusive write access to the raw store (one writer at a time), flushed after."""
         self._check_writable()
         with self._write_lock:
-            yield self._store
-            self._store.flush()
+            try:
+                yield self._store
+                self._store.flush()
+            finally:
+                self.version += 1
 
     def _check_writable(self) -> None:
         if self.read_only:

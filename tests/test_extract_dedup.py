@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from stancegraph.graph.articles import body_regions
-from stancegraph.graph.dedup import near_duplicates
+from stancegraph.graph.dedup import decode_sketch, encode_sketch, find_near_duplicates, fingerprint, near_duplicates
 from stancegraph.graph.records import Article
 
 STORY = (
@@ -44,3 +46,25 @@ def test_unrelated_articles_on_one_topic_do_not_match() -> None:
     x = art("x", STORY, 1)
     y = art("y", OTHER, 1)
     assert near_duplicates([x, y]) == {}
+
+
+def test_sketches_round_trip_and_refuse_garbage() -> None:
+    fp = fingerprint(art("a", STORY, 1))
+    assert fp.shingles and fp.quotes
+    assert decode_sketch(encode_sketch(fp.shingles)) == fp.shingles
+    assert encode_sketch(fp.shingles) == encode_sketch(sorted(fp.shingles, reverse=True))
+    for bad in ("not base64!", "AAA="):
+        with pytest.raises(ValueError):
+            decode_sketch(bad)
+
+
+def test_known_originals_come_first_and_copies_point_at_originals() -> None:
+    """A copy that arrives later joins the stored original even when it is dated earlier,
+    and a further copy points at the original, not at the first copy."""
+    stored = fingerprint(art("stored", STORY, 20))
+    early_copy = fingerprint(art("early", STORY + " A line the outlet added.", 2))
+    rewrite = fingerprint(art("rewrite", REWRITE, 3))
+    other = fingerprint(art("other", OTHER, 1))
+    got = find_near_duplicates([rewrite, other, early_copy], known=[stored])
+    assert got == {"early": "stored", "rewrite": "stored"}
+    assert find_near_duplicates([rewrite, early_copy]) == {"rewrite": "early"}

@@ -38,7 +38,8 @@ def test_relayed_demand_keeps_the_original_speaker() -> None:
         "A diplomat close to the talks told reporters that the Russian side had demanded that Kyiv withdraw "
         "its troops from the Donetsk region before any truce."
     )
-    assert [(s.speaker.name, s.stance) for s in got] == [("Russia", "conditional")]
+    # the side's terms relayed from the talks are its delegation's (rules:relayed)
+    assert [(s.speaker.name, s.stance) for s in got] == [("Russian delegation", "conditional")]
     assert "ukrainian-withdrawal" in got[0].conditions
 
 
@@ -111,3 +112,34 @@ def test_condition_paraphrases_of_the_news_register() -> None:
     for text, code in cases.items():
         got = [c for c, rx in lex.conditions.items() if rx.search(text, text.lower())]
         assert code in got, (text, got)
+
+
+# -- a demand relayed through a source is the demanding side's ------------------------------
+
+
+def test_according_to_a_source_the_side_that_demanded_is_the_speaker() -> None:
+    got = run(
+        "Negotiators met in a neutral capital on Thursday.\n\n"
+        "According to an aide in the Ukrainian team, who asked not to be named, the Russian side demanded "
+        "that Kyiv give up the two eastern regions before any truce."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Russian delegation", "conditional")]
+
+
+def test_a_bare_count_of_sources_repeats_the_group_named_before() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Senior British officials have told their Ukrainian counterparts that Kyiv should keep the door to talks "
+        "open, two officials said."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Senior British officials", "urges")]
+
+
+def test_quote_paragraph_belongs_to_the_source_line_above_it() -> None:
+    got = run(
+        "Headline about the visit\n\n"
+        "Deputy Foreign Minister Anton Rybak spoke on Tuesday.\n\n"
+        "Source: TASS, citing Rybak\n\n"
+        'Quote: "We are ready to negotiate with Kyiv at any time, without preconditions."'
+    )
+    assert [(s.speaker.name.split()[-1], s.stance) for s in got] == [("Rybak", "ready")]

@@ -192,3 +192,18 @@ def test_dumps_keep_named_graphs_and_licence(ld: httpx.Client, ext: str, fmt: Rd
     graphs = {q.graph_name.value for q in dataset if hasattr(q.graph_name, "value")}
     assert ns.GAZETTEER_GRAPH in graphs and sum(g.startswith(ns.ID + "graph/article/") for g in graphs) == 5
     assert ld.get("/dump.xml").status_code == 404
+
+
+def test_service_description_names_every_graph_and_they_can_be_queried(ld: httpx.Client) -> None:
+    """sd:namedGraph lists the article graphs and the reference graphs; FROM NAMED works on them."""
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    described = triples(ld.get("/sparql", headers={"accept": "application/n-triples"}), RdfFormat.N_TRIPLES)
+    names = {t.object.value for t in described if t.predicate == NamedNode(sd + "name")}
+    articles = {n for n in names if n.startswith(ns.ID + "graph/article/")}
+    assert len(articles) == 5 and {ns.ONTOLOGY_GRAPH, ns.GAZETTEER_GRAPH} <= names
+    named = sum(1 for t in described if t.predicate == NamedNode(sd + "namedGraph"))
+    assert named == len(names)
+    one = sorted(articles)[0]
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{one}> {{ ?s ?p ?o }} }}"
+    resp = ld.get("/sparql", params={"query": query, "named-graph-uri": one}, headers={"accept": "text/csv"})
+    assert resp.status_code == 200 and int(resp.text.split()[-1]) > 10

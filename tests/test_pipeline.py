@@ -80,7 +80,7 @@ def test_changed_article_replaces_its_graph(tmp_path: Path, seeds_dir: Path) -> 
     src.mkdir()
     for p in seeds_dir.glob("004_*"):
         shutil.copy(p, src / p.name)
-    store = GraphStore(tmp_path / "store")
+    store = GraphStore(tmp_path / "runs")
     ingest([src], store, processes=1)
     art = next(src.glob("*.txt"))
     original = art.read_text(encoding="utf-8")
@@ -165,8 +165,45 @@ def test_a_synthetic_corpus_with_many_rewrites_conforms(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    store = GraphStore(tmp_path / "store")
+    store = GraphStore(tmp_path / "runs")
     report = ingest([corpus], store, processes=1)
     assert report.ingested == 120 and report.duplicates
     conforms, text = validate_store(store)
     assert conforms, text
+
+
+def _statement_nodes(store: GraphStore) -> set[tuple[str, str]]:
+    rows = store.select("SELECT DISTINCT ?s ?art WHERE { ?s a sg:Statement ; sg:reportedIn ?art }")
+    return {(r["s"], r["art"]) for r in rows}
+
+
+def test_a_copy_ingested_in_a_later_run_joins_its_stored_original(
+    seeds_store: GraphStore, seeds_dir: Path, tmp_path: Path
+) -> None:
+    """Run 1 stores the original, run 2 brings the syndicated copy: the graph ends up as if
+    both had come in one run (the link, and one statement node with two reports)."""
+    first, second = tmp_path / "run1", tmp_path / "run2"
+    for folder, stem in ((first, "002_ee147a0f71bb926c"), (second, "003_ae65272d98bd0ae3")):
+        folder.mkdir()
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(seeds_dir / (stem + suffix), folder / (stem + suffix))
+    store = GraphStore(tmp_path / "runs")
+    assert ingest([first], store, processes=1).duplicates == {}
+    report = ingest([second], store, processes=1)
+    assert report.duplicates == {"003_ae65272d98bd0ae3": "002_ee147a0f71bb926c"}
+
+    both = {ns.article_iri("002_ee147a0f71bb926c"), ns.article_iri("003_ae65272d98bd0ae3")}
+    expected = {(s, a) for s, a in _statement_nodes(seeds_store) if a in both}
+    assert _statement_nodes(store) == expected
+    link = "SELECT ?a ?b WHERE { ?a sg:nearDuplicateOf ?b }"
+    assert store.select(link) == [r for r in seeds_store.select(link) if r["a"] in both]
+
+
+def test_a_stored_copy_is_never_taken_for_an_original(seeds_dir: Path, tmp_path: Path) -> None:
+    """A third version joins the original, not the copy stored before it."""
+    store = GraphStore(tmp_path / "runs")
+    ingest([seeds_dir / "002_ee147a0f71bb926c.txt", seeds_dir / "003_ae65272d98bd0ae3.txt"], store, processes=1)
+    third = tmp_path / "004_third_version.txt"
+    third.write_text((seeds_dir / "003_ae65272d98bd0ae3.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = ingest([third], store, processes=1)
+    assert report.duplicates == {"004_third_version": "002_ee147a0f71bb926c"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.4.2"
+EXTRACTOR_VERSION = "rules-0.4.4"
 
 
 def warm_up() -> None:

@@ -10,16 +10,14 @@ not in the gazetteer are minted from their name, kind and side.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from stancegraph.graph import actors as curated
 from stancegraph.graph.namespaces import actor_iri, minted_actor_iri
 
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[^\W_]|[^\W_]")
@@ -72,27 +70,23 @@ def token_key(tok: str) -> str:
     return "".join(c for c in tok if not unicodedata.combining(c))
 
 
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 class Gazetteer:
-    """The curated actors with an index from name tokens to entries."""
+    """The curated actors (read by :func:`stancegraph.graph.actors.load_gazetteer`, the one
+    reader of data/actors.json) with an index from name tokens to entries."""
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, actors: Iterable[curated.Actor]) -> None:
         self.entries: dict[str, Entry] = {}
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.descriptions: dict[str, list[str]] = {}  # folded description -> ids
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text -> find(text) (the index is fixed)
-        for row in rows:
-            roles = tuple((r["role"], _date(r.get("from")), _date(r.get("to"))) for r in row.get("roles", []))
-            first = row["name"].split()[0] if row["kind"] == "person" and " " in row["name"] else None
+        for row in actors:
+            roles = tuple((r.role, r.start, r.end) for r in row.roles)
+            first = row.name.split()[0] if row.kind == "person" and " " in row.name else None
             entry = Entry(
-                row["id"], row["name"], row["kind"], row.get("wikidata"), row.get("affiliation"),
-                roles, tuple(row.get("descriptions", [])), first,
+                row.id, row.name, row.kind, row.wikidata, row.affiliation, roles, row.descriptions, first
             )  # fmt: skip
             self.entries[entry.id] = entry
-            for alias in {row["name"], *row.get("aliases", [])}:
+            for alias in dict.fromkeys((row.name, *row.aliases)):
                 words = alias.split()
                 if words and words[0].lower() == "the":
                     words = words[1:]
@@ -178,8 +172,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process."""
-    data = resources.files("stancegraph.data").joinpath("actors.json").read_text(encoding="utf-8")
-    return Gazetteer(json.loads(data))
+    return Gazetteer(curated.load_gazetteer())
 
 
 # --- interpreting a noun phrase as an actor --------------------------------------------
@@ -218,7 +211,7 @@ GROUP_HEADS = re.compile(
 )
 _PLURAL_ANON = re.compile(r"\b(?:sources|officials|diplomats|insiders|people familiar)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(
-    r"^(?:(?:the|a|an|one\s+of|some|many|several|most|two|three|four|other|senior|top|high-ranking|highly\s+placed|"
+    r"^(?:(?:the|a|an|one\s+of|one|some|many|several|most|two|three|four|other|senior|top|high-ranking|highly\s+placed|"
     r"unnamed|anonymous)\s+)+",
     re.IGNORECASE,
 )
@@ -234,6 +227,8 @@ _NOT_NAMES = {
     "American", "President", "Minister", "Foreign", "Prime", "Deputy", "Kremlin", "Defence", "Defense", "CNN",
     "Reuters", "AP", "AFP", "BBC", "Twitter", "Telegram", "Facebook", "X", "Crimea", "Donbas", "Donetsk",
     "Luhansk", "Zaporizhzhia", "Kherson", "Istanbul", "Turkey", "Europe", "Soviet", "Union", "Hague",
+    "State", "Council", "Security", "Affairs", "Ministry", "Office", "House", "Department", "Assembly",
+    "Parliament", "Commission", "Committee", "Nations", "Duma", "Rada", "Senate", "Congress", "Federation",
 }  # fmt: skip
 _TITLE_WORDS = {
     "president", "prime", "minister", "foreign", "deputy", "spokesman", "spokesperson", "spokeswoman", "director",
@@ -314,6 +309,12 @@ def _person_name(np: str) -> str | None:
     return " ".join(name)
 
 
+_COMMENTATORS = re.compile(
+    r"\b(?:analysts?|experts?|observers?|commentators?|scholars?|historians?|economists?|pundits?|pollsters?)$",
+    re.IGNORECASE,
+)
+
+
 def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Actor | None:
     """The actor a subject noun phrase names, or None when it names none we can use."""
     g = gazetteer()
@@ -328,6 +329,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if re.search(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b", lowered):
         return None
     names = list(g.find(np))
+    if not names and _COMMENTATORS.search(np):
+        return None  # "Analysts said ...": commentators read the war; they are no party to talks
     if len(names) >= 2 and re.search(r"\s(?:and|or|&)\s", np):
         return None  # "Kyiv and its Western backers": a coordination, no single speaker
     # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")
@@ -336,7 +339,9 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         before = np[:s]
         tail = np[e:].strip()
         inside_pp = re.search(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", before)
-        if not tail and not (starts_det and inside_pp):
+        # "a diplomat in Moscow", "officials in Kyiv": a source's posting, not the place speaking
+        posted = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) and ANON_HEADS.search(before)
+        if not tail and not (starts_det and inside_pp) and not posted:
             entry = g.entries[eid]
             prev = _person_name(before.strip())
             if entry.kind == "person" and prev and entry.first_name and prev.split()[-1][0] != entry.first_name[0]:
@@ -344,8 +349,10 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
                 pass
             else:
                 return g.actor(eid, ctx.when, description)
-    # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky")
-    cands = g.by_description(np, ctx.when)
+    # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky") -- unless
+    # the phrase ends in a full name the gazetteer lacks ("former Secretary of State Henry Kissinger")
+    unknown = not names and len((_person_name(np) or "").split()) >= 2
+    cands = [] if unknown else g.by_description(np, ctx.when)
     if cands:
         mentioned = [c for c in cands if c in ctx.mentioned]
         indefinite = re.match(r"^(?:an?|one)\s", np, re.IGNORECASE) is not None
@@ -362,8 +369,14 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if ANON_HEADS.search(np) and (starts_det or _PLURAL_ANON.search(np) or not _person_name(np)):
         side = nationality(np) or (ctx.scene_side if re.search(r"\bgovernment\b", lowered) else None)
         name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
-        name = re.sub(r"^(?:one\s+of\s+)", "", name, flags=re.IGNORECASE)
         name = re.sub(r"\s+(?:involved|speaking|based|working|present|taking\s+part)\b.*$", "", name)
+        if side is not None:  # "a Ukrainian official familiar with the talks": the affiliation identifies
+            name = re.sub(r"\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\b.*$", "", name)
+        posting = re.search(r"\s+(?:in|at)\s+.*$", name)  # "Several European diplomats in Rome": no count, no post
+        name = name[: posting.start()] if posting and nationality(name[: posting.start()]) else name
+        name = re.sub(
+            r"^(?:one\s+of|one|several|some|many|most|two|three|four|five|other|a\s+few)\s+", "", name, flags=re.I
+        )
         return _mint(name, "anonymous", side, ctx, description)
     if GROUP_HEADS.search(np) and (starts_det or not _person_name(np)):
         side = nationality(np)

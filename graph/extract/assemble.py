@@ -30,6 +30,7 @@ from stancegraph.graph.extract.date_index import DateIndex
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best
 from stancegraph.graph.extract.interview import interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
+from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice, refusal_terms
 from stancegraph.graph.extract.stance import Unit, classify
 from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
@@ -207,7 +208,7 @@ def _walk(article: Article, paras: list[Paragraph], index: DateIndex) -> list[tu
         for c in para_claims:
             if c.actor is None:
                 continue
-            units = classify(norm, c.content, c.actor, _direct(text, c))
+            units = plan_voice(text, c.frame, c.actor, classify(norm, c.content, c.actor, _direct(text, c)))
             if c.negated:
                 units = []
             out.append((c, units))
@@ -261,21 +262,6 @@ def _continuation(text: str, sent: object, para: Paragraph, src: Claim) -> Claim
     )  # fmt: skip
 
 
-@dataclass
-class _Group:
-    actor: Actor
-    date: str | None
-    stance: str
-    conditions: set[str]
-    offers: set[str]
-    evidence: tuple[int, int]
-    extra: list[tuple[int, int]]
-    confidence: float
-    method: str
-    target: str | None
-    order: int
-
-
 def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
     """ "Kyiv declared X. '...,' said [Kyiv official]": the capital's position has a voice.
 
@@ -287,10 +273,14 @@ def _fold_metonyms(walked: list[tuple[Claim, list[Unit]]]) -> None:
         c, units = walked[i]
         if not units or c.actor is None or c.actor.kind not in ("state", "organization") or c.tense == "present":
             continue
+        if c.method == "relayed":  # a demand relayed by a source is no institution's voice
+            continue
         for n, _u in walked[i + 1 : i + 3]:
             a = n.actor
             if a is None or n.sentence.para - c.sentence.para > 1:
                 break
+            if c.date and n.date and c.date[: min(len(c.date), len(n.date))] != n.date[: min(len(c.date), len(n.date))]:
+                break  # another occasion: the official's own remark, not the institution's voice
             if a.kind == "person" and a.curated and a.side in (c.actor.key, c.actor.side):
                 c.actor = a
                 c.date = n.date if c.date is None or n.date == c.date or n.date is None else c.date
@@ -311,25 +301,30 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
                 occasions[key] = []
                 order.append(key)
             occasions[key].append((claim, u))
-    groups: list[_Group] = []
+    groups: list[Group] = []
     n = 0
     for key in order:
-        items = occasions[key]
+        items = refusal_terms(article.text, occasions[key])
         stances = {u.stance for _, u in items}
         # terms named without a demand marker count only once the occasion is conditional anyway
         firm = [u for _, u in items if u.stance is not None or u.strong_marker]
         demanded = {c for u in firm if u.stance in ("conditional", "ready", None) for c in u.conditions}
+        # "ready ... without preconditions": terms named beside it are what is on offer, not conditions
+        unconditional = any(u.unconditional for _, u in items)
         has_conditional = "conditional" in stances or (
-            demanded and ("ready" in stances or any(u.strong_marker for u in firm if u.stance is None))
+            not unconditional
+            and demanded
+            and ("ready" in stances or any(u.strong_marker for u in firm if u.stance is None))
         )
         if has_conditional:
             demanded |= {c for _, u in items if u.stance is None for c in u.conditions}
-        by_stance: dict[str, _Group] = {}
+        by_stance: dict[str, Group] = {}
         for claim, u in items:
             stance = u.stance
             if stance is None and not u.strong_marker:
                 continue  # a bare mention of terms: only its conditions count (above)
-            if stance in ("ready", None) and has_conditional:
+            if has_conditional and (stance in ("ready", None) or (stance == "refuses" and u.contingent)):
+                # "no peace without X" beside the speaker's terms is one conditional position
                 stance = "conditional"
             if stance is None:
                 continue
@@ -337,19 +332,22 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
             grp = by_stance.get(stance)
             assert claim.actor is not None
             if grp is None:
-                grp = _Group(claim.actor, claim.date, stance, set(), set(), (u.start, u.end), [], conf,
-                             _method(claim.method, u.frame), u.target, n)  # fmt: skip
+                grp = Group(claim.actor, claim.date, stance, set(), set(), (u.start, u.end), [], conf,
+                            _method(claim.method, u.frame), u.target, n, u.denial)  # fmt: skip
                 n += 1
                 by_stance[stance] = grp
                 groups.append(grp)
             else:
                 grp.extra.append((u.start, u.end))
                 grp.confidence = max(grp.confidence, conf)
+                grp.denial = grp.denial and u.denial
             if stance == "conditional":
                 grp.conditions |= demanded
             else:
                 grp.conditions |= set(u.conditions)
             grp.offers |= set(u.offers)
+        for g in byproducts(by_stance):
+            groups.remove(g)
     return [_statement(article, g) for g in sorted(groups, key=lambda g: g.order)]
 
 
@@ -367,7 +365,7 @@ def _evidence(text: str, span: tuple[int, int]) -> Evidence:
     return Evidence(text[s:e], s, e)
 
 
-def _statement(article: Article, g: _Group) -> Statement:
+def _statement(article: Article, g: Group) -> Statement:
     a = g.actor
     speaker = Speaker(
         name=a.name, kind=a.kind, wikidata=a.wikidata, affiliation=a.affiliation, iri=a.iri,

@@ -14,16 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, interpret
+from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
-from stancegraph.graph.extract.subject_np import is_dateline
+from stancegraph.graph.extract.subject_np import clause_subject, is_dateline
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
+from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
-from stancegraph.graph.extract.subjects import title_anaphor
-from stancegraph.graph.extract.text import Paragraph, Sentence
+from stancegraph.graph.extract.text import Paragraph, Sentence, quote_label_source
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
 
 _FRAME_START = re.compile(
@@ -125,6 +125,10 @@ class _Hit:
 def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
     s0, s1 = sent.start, sent.end
     hits: list[_Hit] = []
+    label = quote_label_source(text, s0)
+    if label is not None:  # "Source: X" ... "Quote: "..."" (rules:quote-from)
+        colon = text.index(":", s0)
+        return [_Hit(label, None, (colon, colon + 1), "quote-from")]
     qf = _QUOTE_FROM.match(text, s0, s1)
     if qf:
         hits.append(_Hit((qf.start("np"), qf.end("np")), None, (qf.end() - 1, qf.end()), "quote-from"))
@@ -153,6 +157,16 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         if vs > 0 and text[vs - 1] in "-‑":
             continue  # "Russia-claimed"
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
+        progressive = re.search(r"\b(?:been|be|is|are|was|were|am)\s+$", text[s0:vs]) is not None
+        if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
+            # "Lavrov went further, describing ...", "Blinken was cautious, telling reporters ...":
+            # a participle of saying hangs on the clause subject (rules:participle)
+            if not hits:
+                got = clause_subject(text, s0, vs)
+                if got is not None:
+                    hits.append(_Hit((got[0], got[1]), got[2], (vs, ve), "subject-verb"))
+                    last_end = ve
+            continue
         got = _subject_left(text, lb, vs)
         if got is None and lb > last_end and not hits:
             # a quotation inside the subject's appositive ("Brazil, whose president floated a
@@ -186,14 +200,6 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             aux = text[ne:vs]
             hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux, fronted))
             last_end = ve
-            continue
-        if m.group().endswith("ing") and not hits:
-            # "Fidan opened the session by telling both delegations that ...": the clause subject speaks
-            subj = re.match(r"\s*((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s+[a-z]+(?:ed|s)\b", text[s0:vs])
-            if subj and not _FRONTED.match(subj.group(1)):
-                ns, ne = s0 + subj.start(1), s0 + subj.end(1)
-                hits.append(_Hit((ns, ne), None, (vs, ve), "subject-verb"))
-                last_end = ve
             continue
         if not _SAY_ONLY.match(m.group()):
             continue
@@ -237,11 +243,33 @@ def _relayed(text: str, between: str, ns: int, ne: int, vs: int, verb: str) -> b
     return np.lower() not in _PRONOUNS and _anaphor(np) is None and _RELAY_BETWEEN.match(between) is not None
 
 
+def _relays(text: str, h: _Hit, ctx: ActorContext) -> bool:
+    """A demand reported through a source ("According to a source, the Russian side demanded that
+    ..."): the party that demanded is the speaker, the source only the channel (rules:relayed)."""
+    verb = text[h.verb[0] : h.verb[1]]
+    np = text[h.np[0] : h.np[1]]
+    if not _RELAY_VERB.match(verb) or re.fullmatch(r"\s*(?:had\s+)?", h.aux) is None:
+        return False
+    return np.strip().lower() not in _PRONOUNS and _anaphor(np) is None and interpret(np, ctx, h.desc) is not None
+
+
+#: "the Russian side had demanded ...", relayed from the talks: the side's delegation at the table
+_SIDE = re.compile(r"^(?:the\s+)?(?P<adj>Russian|Ukrainian)\s+side$", re.IGNORECASE)
+
+
 def _is_person(actor: Actor | None) -> bool:
     return actor is not None and actor.kind == "person"
 
 
-def _speaker(text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object) -> tuple[Actor | None, str | None]:
+#: a person's own mouthpiece, named through the person ("his spokesman", "her office")
+_PRINCIPALS_VOICE = re.compile(
+    r"^(?:his|her)\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|office)$", re.IGNORECASE
+)
+
+
+def _speaker(
+    text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object, sent_start: int = 0
+) -> tuple[Actor | None, str | None]:
     """The actor a hit's noun phrase names, and the pronoun or anaphor it was resolved from."""
     np_text = text[h.np[0] : h.np[1]]
     pron = np_text.strip().lower()
@@ -249,6 +277,24 @@ def _speaker(text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object) -> 
     if pron in _PRONOUNS or anaphor:
         pronoun = anaphor or pron
         return (resolve_pronoun(pronoun) if callable(resolve_pronoun) else None), pronoun
+    if _PRINCIPALS_VOICE.match(np_text.strip()):
+        # "X welcomed the outcome and urged ..., his spokesman said": the spokesman voices X, the
+        # person the sentence names before, else the last person named
+        g = gazetteer()
+        named = [eid for _s, _e, eid in g.find(text[sent_start : h.np[0]]) if g.entries[eid].kind == "person"]
+        if named:
+            return g.actor(named[-1], ctx.when), None
+        return (resolve_pronoun("he") if callable(resolve_pronoun) else None), "he"
+    bare = BARE_SOURCES.match(np_text.strip())
+    if bare:
+        back = named_sources(text[sent_start : h.np[0]], bare.group("head"), ctx)
+        if back is None and callable(resolve_pronoun):
+            back = resolve_pronoun("same:" + bare.group("head").lower())
+        if back is not None:
+            return back, None
+    side = _SIDE.match(np_text.strip())
+    if side and (h.kind == "relayed" or h.under):
+        np_text = f"the {side.group('adj').capitalize()} delegation"
     actor = interpret(np_text, ctx, h.desc)
     title = title_anaphor(np_text) if actor is None else None
     if title and callable(resolve_pronoun):
@@ -269,10 +315,13 @@ def claims_in_sentence(
     if under:
         # "According to the government, the chancellor urged ...": a person speaking through a
         # channel is the speaker (rules:source-channel); otherwise the channel's report stands
-        people = [h for h in under if _is_person(_speaker(text, h, ctx, resolve_pronoun)[0])]
+        people = [h for h in under if _is_person(_speaker(text, h, ctx, resolve_pronoun)[0]) or _relays(text, h, ctx)]
         hits = [h for h in hits if (h in people if h.under else not (people and h.kind == "according-to"))]
+        for h in hits:
+            if h.under and _relays(text, h, ctx):
+                h.kind = "relayed"
     for i, h in enumerate(hits):
-        actor, pronoun = _speaker(text, h, ctx, resolve_pronoun)
+        actor, pronoun = _speaker(text, h, ctx, resolve_pronoun, sent.start)
         if actor is None:
             continue
         nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from stancegraph.graph.extract.date_index import DateIndex
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, find_dates
+from stancegraph.graph.extract.dates_frame import frame_exprs, pick, sentence_exprs
 from stancegraph.graph.extract.text import paragraphs
 from stancegraph.graph.records import Article
 
@@ -43,10 +44,6 @@ _TIMESTAMP = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _SOURCE = re.compile(r"^[ \t]*Sources?:[ \t]*(?P<body>.+)$", re.MULTILINE)
-_DATELINE = re.compile(
-    r"[A-ZÀ-Þ][A-ZÀ-Þ .,/'’-]{1,60},\s+(?:\w{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\w{3,9})(?:,?\s+\d{4})?\s*"
-    r"(?:\([^)]{1,30}\))?\s*[-–—]"
-)
 _ANAPHORA = re.compile(
     r"\b(?:said|stated|wrote|declared|announced|noted|informed|made\s+the\s+(?:remarks?|comments?))\s+"
     r"(?:this|so|these\s+words)\b(?!\s+(?:week|month|year|morning|evening|afternoon|weekend))|"
@@ -55,28 +52,6 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 _ABOUT_THIS = re.compile(r"\W*(?:About|Of|On)\s+(?:this|that)\b(?!\s+(?:day|week|month|year|occasion))")
-_CONTENT_HEAD = re.compile(
-    r"\s*(?P<head>(?:in|on|at|during|late|early|earlier|later|last|this|after|before|via|yesterday|today)\b"
-    r"[^“”\"«»:;]{0,70}?)\s+that\b",
-    re.IGNORECASE,
-)
-_FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing)\b")
-_ASIDE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*|\([^)]*\)")
-_SPEAKING = re.compile(
-    r"\b(?:sp[eo]ke|said|says|told|tells|wrote|talked|called|met|addressed|announced|spoken|declared|posted|"
-    r"stated|insisted|warned|argued|claimed|noted|suggested|ruled)\b"
-)
-_SAID_THAT = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|stated|wrote|added|announced|declared|insisted|warned|argued)\b"
-    r"(?:\s+\w+){0,3}?\s+that\b"
-)
-_NOT_SAYING = re.compile(
-    r"\b(?:(?:scheduled|planned|set|due|expected|slated|postponed|delayed|moved)\s+(?:for|on|to|until|till)?|"
-    r"until|till|by|before|ahead\s+of|since|next)\s*$",
-    re.IGNORECASE,
-)
-_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)", re.MULTILINE)
-_RECORDED = re.compile(r"\b(?:recorded|filmed|taped|conducted|given|held)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^\W*(?:(?:On|In|Late|Earlier|Later)\b[^,]{0,40},\s*)?(?:He|She)\b")
 _NEWS_DAYS = 7  # a non-claim sentence sets the news day only for a date this close to publication
 
@@ -112,52 +87,6 @@ class _State:
         self.news_day = value
         if self.first_day is None and _recent(value, self.published):
             self.first_day = value
-
-
-def _pick(exprs: list[DateExpr], text: str) -> DateExpr | None:
-    """The phrase dating the saying: a recorded-on date beats released-on; then a day, then a month."""
-    if not exprs:
-        return None
-    recorded = [x for x in exprs if _RECORDED.search(text, max(0, x.start - 40), x.start)]
-    pool = recorded or exprs
-    return min(pool, key=lambda x: (x.rank, x.start))
-
-
-def _dateline_end(text: str, start: int, end: int) -> int:
-    m = _DATELINE.match(text, start, end)
-    return m.end() if m else start
-
-
-def _frame_exprs(text: str, c: Claim, st: _State) -> list[DateExpr]:
-    out: list[DateExpr] = []
-    skip_to = _dateline_end(text, c.sentence.start, c.sentence.end)
-    spans = list(c.frame)
-    first = min((s for s, _ in c.frame), default=c.sentence.start)
-    lead_in = text[skip_to:first]
-    if first > skip_to and _FRONTED.match(lead_in) and not re.search(r"[“”\"«»]", lead_in):
-        spans.append((skip_to, first))  # "In an interview recorded last month, ..., the pontiff said"
-    for s, e in spans:
-        s = max(s, skip_to)
-        if e > s:
-            out.extend(
-                x
-                for x in st.within(s, e)
-                if not _in_aside(text, x, s, e) and not _NOT_SAYING.search(text, max(s, x.start - 30), x.start)
-            )
-    if c.content and not c.continuation:
-        cs, ce = c.content[0]
-        m = _CONTENT_HEAD.match(text, cs, min(ce, cs + 120))
-        if m:
-            out.extend(st.within(m.start("head"), m.end("head")))
-    return out
-
-
-def _in_aside(text: str, x: DateExpr, s: int, e: int) -> bool:
-    """A date inside a relative clause ("who fled Mariupol in April") is biography, unless it tells of speaking."""
-    for m in _ASIDE.finditer(text, s, e):
-        if m.start() <= x.start < m.end():
-            return not _SPEAKING.search(m.group())
-    return False
 
 
 def _recent(value: str | None, published: date | None) -> bool:
@@ -255,8 +184,8 @@ def assign_dates(
                 if c.continuation:
                     c.date = _continued(c, done, st)
                 else:
-                    exprs = _frame_exprs(text, c, st)
-                    chosen = _pick(exprs, text)
+                    exprs = frame_exprs(text, c, st.within)
+                    chosen = pick(exprs, text)
                     c.date = _date_for(c, chosen, st, lead=lead, live=live or answer, pub=pub_s, sources=sources)
                     _remember(c, chosen, st)
                     if chosen is not None:
@@ -336,20 +265,6 @@ def _continued(c: Claim, done: list[Claim], st: _State) -> str | None:
     return st.occasion.get(key, c.date)
 
 
-def _sentence_exprs(text: str, s: int, e: int, st: _State, cut: bool = True) -> list[DateExpr]:
-    """Date phrases of a stretch, before any quotation (and, with ``cut``, before a reported 'said that')."""
-    s = _dateline_end(text, s, e)
-    m = _SAID_THAT.search(text, s, e) if cut else None
-    stop = m.start() if m else e
-    quotes = [q.span() for q in _QUOTED.finditer(text, s, stop)]
-    out = st.within(s, stop)
-    return [
-        x
-        for x in out
-        if not _NOT_SAYING.search(text, max(s, x.start - 30), x.start) and not any(a <= x.start < b for a, b in quotes)
-    ]
-
-
 def _observe(
     text: str, sent: Sentence | None, st: _State, published: date | None,
     span: tuple[int, int] | None = None, person: bool = True,
@@ -358,8 +273,8 @@ def _observe(
     if sent is not None:
         span = (sent.start, sent.end)
     s, e = span or (0, 0)
-    exprs = _sentence_exprs(text, s, e, st, cut=person)
-    chosen = _pick([x for x in exprs if x.kind in ("day", "month")], text)
+    exprs = sentence_exprs(text, s, e, st.within, cut=person)
+    chosen = pick([x for x in exprs if x.kind in ("day", "month")], text)
     if chosen is None:
         return
     if sent is not None:
@@ -379,15 +294,15 @@ def _observe(
 def _content_day(text: str, c: Claim, st: _State, published: date | None) -> None:
     """A recent day told inside a claim ("..., changed course on Saturday"): the paragraph's day, last resort."""
     for cs, ce in c.content[:1]:
-        days = [x for x in _sentence_exprs(text, cs, ce, st, cut=False) if x.kind == "day"]
+        days = [x for x in sentence_exprs(text, cs, ce, st.within, cut=False) if x.kind == "day"]
         if days and _recent(days[0].value, published):
             st.content_day = (c.sentence.para, days[0].value)
 
 
 def _backfill(text: str, sent: Sentence, st: _State, history: list[Claim], published: date | None) -> None:
     """'He said this at a press conference on Friday': the date of the quote just before."""
-    exprs = [x for x in _sentence_exprs(text, sent.start, sent.end, st) if x.kind in ("day", "month")]
-    chosen = _pick(exprs, text)
+    exprs = [x for x in sentence_exprs(text, sent.start, sent.end, st.within) if x.kind in ("day", "month")]
+    chosen = pick(exprs, text)
     if chosen is None:
         return
     key = None

@@ -27,11 +27,15 @@ from dataclasses import dataclass
 
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import Actor, gazetteer
+from stancegraph.graph.extract.blame import cleft
 from stancegraph.graph.extract.lexicon import lexicon
-from stancegraph.graph.extract.perspective import bloc, own_bloc, role, subject_side
+from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
 _NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+    r"(?:(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}"
+    # a negative subject: "nobody in this city will sign", "none of us would accept"
+    r"|(?:\bnobody|\bno\s+one|\bnone\s+of\s+(?:us|them))\s+(?:[\w’'-]+\s+){0,4})$",
+    re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
 #: "we see no readiness": the perceiver is not the one who is (not) ready
@@ -55,13 +59,56 @@ _COMPLEMENT = re.compile(
     r"^\s+(?:that\s+)?(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:to|would|will|should|must|can|could)\b", re.IGNORECASE
 )
 _THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her)\b(?![^,;]*\b(?:we|I)\b)", re.IGNORECASE)
+#: a third person described in quoted speech: "This is a man who does not want peace"
+_THIRD_NP = re.compile(
+    r"\b(?:a|the|this|that)\s+(?:man|person|leader|dictator|criminal|regime)\s+(?:who|that)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _NEG_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)
 #: "we are not the ones refusing (they are)": the refusal is the other side's
 _NOT_THE_ONES = re.compile(r"\bnot\s+the\s+ones?\s+(?:who\s+(?:are\s+|is\s+|were\s+)?)?$", re.IGNORECASE)
 _ADDRESSEE_SELF = re.compile(r"^\s+(?:us|me)\b", re.IGNORECASE)
 #: a condition after a cue: "Russia could attend tomorrow if it withdrew"
 _LINK_AFTER = re.compile(r"\b(?:if|once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE)
+#: a permissive "let them talk" (not "let them cancel the decree first", "let them get X into a room")
+_LET_TALK = re.compile(
+    r"let\s+(?:them|the\s+politicians|the\s+leaders|the\s+presidents)\s+(?:sit\s+(?:down\s+)?(?:and\s+)?)?"
+    r"(?:talk|negotiate|sit\b)",
+    re.IGNORECASE,
+)
 _BEFORE, _AFTER = 40, 70  # how far a topic term may be from the cue (characters)
+#: a cue inside the if-clause of a hypothetical ("more aid if Moscow refused to come to the table",
+#: "if they say no"): a supposition, nobody's position
+_PROTASIS = re.compile(r"\b(?:if|unless|in\s+case|whether)\b[^,;:]*$", re.IGNORECASE)
+#: a cue inside an indirect question ("a refusal would show who is standing in the way of peace"):
+#: who obstructs is left open, so nobody is accused
+_OPEN_QUESTION = re.compile(
+    r"\b(?:clear|show|shows|showed|reveal|reveals|revealed|see|know|tell|ask|asks|asked)\b[^.;]{0,30}?"
+    r"\bwho\s+(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+#: who finds something unacceptable: "would be unacceptable to Russia", "is unacceptable to us"
+_JUDGE_AFTER = re.compile(r"^[”\"’]?\s+(?:to|for)\s+(?P<who>us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})", re.UNICODE)
+_EVALUATIVE = re.compile(r"(?:unacceptable|a\s+non-starter|out\s+of\s+the\s+question)$", re.IGNORECASE)
+
+
+def judge_side(cue: str, after: str, speaker: Actor) -> str | None:
+    """The side of the one an evaluative cue names as judging ("unacceptable to Moscow"), if any:
+    the one it is unacceptable to refuses, whatever the sentence's subject (the thing refused)."""
+    if not _EVALUATIVE.search(cue):
+        return None
+    m = _JUDGE_AFTER.match(after)
+    if m is None:
+        return None
+    who = m.group("who")
+    return "self" if who.lower() in ("us", "me") else side_of(who, speaker)
+
+
+def hypothetical(pre: str) -> bool:
+    """The text before a cue makes it a supposition or an open question, not a position taken."""
+    return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre))
 
 
 @dataclass(frozen=True)
@@ -74,6 +121,38 @@ class Reading:
     end: int
     side: str
     modal: bool = False  # an appeal read off a modal ("Kyiv must ..."): with named conditions it is a demand
+
+
+#: a clause whose subject is a bare "it" ("..., and that it had never intended to negotiate")
+_IT_SUBJECT = re.compile(r"^\s*(?:that\s+|and\s+)?it\s+(?!is\b|was\b|would\s+be\b|will\s+be\b)", re.IGNORECASE)
+
+
+def state_subject(clause: str, speaker: Actor) -> str | None:
+    """The side ('self'/'other') of the state or organisation a clause opens with, for a later "it"."""
+    g = gazetteer()
+    for s, _e, eid in g.find(clause):
+        if PREP_BEFORE.search(clause[:s]):
+            continue
+        if g.entries[eid].kind not in ("state", "organization"):
+            return None
+        return side_of(clause[s:], speaker)
+    return None
+
+
+def carried(pre: str, side: str, carry: str | None) -> str:
+    """An unknown subject that is a bare "it" is the state the previous clause of the claim opened with."""
+    if side == "unknown" and carry is not None and _IT_SUBJECT.match(pre):
+        return carry
+    return side
+
+
+#: a subject of two coordinated names ("China and Brazil are ..."): the first one's side counts
+_JOINT = re.compile(r"^\W*(?:[A-Z][\w’'.-]*\s+){1,3}and\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:are|were|have|will|would)\b")
+
+
+def third_person(pre: str) -> bool:
+    """In quoted speech, the subject before a cue is a third person ("he", "a man who"), not the speaker."""
+    return bool(_THIRD_PERSON.search(pre) or _THIRD_NP.search(pre))
 
 
 def _near_topic(topics: list[tuple[int, int]], s: int, e: int, after_only: bool = False) -> bool:
@@ -93,7 +172,7 @@ def _negated(pre: str) -> bool:
     return bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
 
 
-def _side_of(text: str, speaker: Actor) -> str | None:
+def side_of(text: str, speaker: Actor) -> str | None:
     """The side of the first party named in ``text`` (relative to the speaker), or None."""
     own = own_bloc(speaker)
     g = gazetteer()
@@ -111,7 +190,7 @@ def _holder(clause: str, end: int, speaker: Actor) -> str:
     m = _HOLDER_AFTER.match(clause, end)
     if m is None:
         return "other"
-    return _side_of(clause[m.end() : m.end() + 40], speaker) or "other"
+    return side_of(clause[m.end() : m.end() + 40], speaker) or "other"
 
 
 def _decide(frame: str, neg: bool, side: str, who: str, modal: bool) -> str | None:
@@ -161,10 +240,11 @@ def _decide(frame: str, neg: bool, side: str, who: str, modal: bool) -> str | No
     return None
 
 
-def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
+def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = None) -> list[Reading]:
     """The frame readings of a clause: the first (leftmost) one, plus one from another perspective.
 
     ``direct``: the clause is quoted speech, where "he"/"she" is somebody else than the speaker.
+    ``carry``: the side of the state the claim's previous clause opened with (for a bare "it").
     """
     lex = lexicon()
     if lex.topic is None or not lex.frames:
@@ -191,9 +271,13 @@ def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
         if s < covered:
             continue  # a cue inside a longer one already read ("rule out" in "not rule out")
         pre = clause[:s]
+        if hypothetical(pre):
+            continue
         neg = _negated(pre)
-        side = subject_side(pre, speaker, parties=True, names=names)
-        if direct and side == "unknown" and _THIRD_PERSON.search(pre):
+        side = carried(pre, subject_side(pre, speaker, parties=True, names=names), carry)
+        if side == "other" and _JOINT.search(pre) and side_of(pre, speaker) == "self":
+            side = "self"  # "China and Brazil are willing to ...", said by a Chinese minister
+        if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
         if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
             neg = True  # "would accept no plan that ..."
@@ -201,7 +285,8 @@ def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
             side = _holder(clause, e, speaker)
         by = _BY_AGENT.match(clause[e:])
         if by:  # a passive: its agent acts
-            side = _side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
+            side = side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
+        side = judge_side(clause[s:e], clause[e : e + 40], speaker) or side
         covered = e
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported
@@ -212,7 +297,11 @@ def read(clause: str, speaker: Actor, direct: bool = False) -> list[Reading]:
                 name, side = "appeal", party  # "we hope the Russians will agree": an appeal to them
         if name == "refuse" and _NOT_THE_ONES.search(pre):
             neg, side = False, "other"
+        if name == "refuse" and (cl := cleft(pre, speaker)) is not None:
+            neg, side = cl  # "it is not us who walked away from the table": theirs, affirmed
         stance = _decide(name, neg, side, who, modal)
+        if stance == "urges" and who == "belligerent" and _LET_TALK.match(clause, s):
+            stance = "ready"  # "let them talk", said by one side's people: consent to talks, no appeal
         if (
             stance == "ready"
             and who != "belligerent"

@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stancegraph.graph.extract import folding, frames
+from stancegraph.graph.extract import blame, folding, frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
 from stancegraph.graph.extract.perspective import bloc, role
 from stancegraph.graph.extract.perspective import subject_side as _subject_side
+from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
 _CLAUSE_SPLIT = re.compile(
     r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
@@ -60,6 +61,10 @@ class Unit:
     target: str | None = None
     strong_marker: bool = False
     frame: str | None = None  # the compositional frame that read the stance, if any
+    contingent: bool = False  # a refusal that names what would have to change ("no peace without X")
+    unconditional: bool = False  # readiness "without preconditions": the occasion's terms are no conditions
+    denial: bool = False  # readiness read off a denied refusal or a wish ("never refused talks", "wants peace")
+    ordered: bool = False  # the terms are set by a precondition construction ("first X", "no Y without X")
 
 
 def _target_name(clause: str, speaker: Actor) -> str | None:
@@ -78,13 +83,20 @@ def _target_name(clause: str, speaker: Actor) -> str | None:
     return None
 
 
+#: the parties to the war proper: an ally of one (Belarus hosting the 2022 talks) can still host
+_PARTIES = _BELLIGERENTS | {"kremlin"}
+
 #: compositional frames read a clause before the whole-wording cues (False: only where no cue matched)
 FRAMES_FIRST = True
 _ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
 
 
-def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = None) -> tuple[str | None, bool, bool]:
-    """The stance of a clause from whole-wording cues: (stance, hit, weak)."""
+def _cue_stance(
+    clause: str, low: str, speaker: Actor, present: Hits | None = None, direct: bool = False, carry: str | None = None
+) -> tuple[str | None, bool, bool]:
+    """The stance of a clause from whole-wording cues: (stance, hit, weak).
+
+    ``direct``: quoted speech, where "he"/"a man who" is somebody else than the speaker."""
     lex = lexicon()
     found: list[tuple[str, re.Match[str]]] = []
     for code in _ORDER:
@@ -103,6 +115,8 @@ def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = No
         weak = bool(found)
     for code, m in found:
         pre = clause[: m.start()]
+        if frames.hypothetical(pre):
+            continue  # "if they refuse", "would show who is blocking peace": a supposition
         negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
         if code == "ready" and "precondition" in m.group().lower():
             negated = False
@@ -110,17 +124,21 @@ def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = No
             if negated:
                 continue
             appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
-            party = _subject_side(pre, speaker)
-            if party == "self" and not appeal:
+            party = frames.carried(pre, _subject_side(pre, speaker), carry)
+            if party == "self" and not appeal and not _addressed(m.group(), speaker):
                 return "ready", True, weak
             return "urges", True, weak
         if code == "refuses":
-            if negated:
+            cl = blame.cleft(pre, speaker)  # "it was not Russia that stopped the talks": theirs
+            if negated and cl is None:
                 continue
-            side = _subject_side(pre, speaker)
+            side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
+            if direct and side == "unknown" and frames.third_person(pre):
+                side = "other"  # "He will agree to nothing," said of the enemy's leader
+            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side
             return ("accuses" if side == "other" else "refuses"), True, weak
         if code == "ready":
-            side = _subject_side(pre, speaker)
+            side = frames.carried(pre, _subject_side(pre, speaker), carry)
             if negated:
                 return ("accuses" if side == "other" else "refuses"), True, weak
             if side == "other":
@@ -129,7 +147,7 @@ def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = No
                 return "urges", True, weak  # "Kyiv should make clear it is open to talks"
             return "ready", True, weak
         if code == "mediates":
-            if negated or (speaker.curated and bloc(speaker.side or speaker.key) in _BELLIGERENTS):
+            if negated or (speaker.curated and (speaker.side or speaker.key) in _PARTIES):
                 continue  # a party to the war does not mediate (vocabulary: "as a third party")
             return "mediates", True, weak
         if negated and code != "accuses":
@@ -138,7 +156,18 @@ def _cue_stance(clause: str, low: str, speaker: Actor, present: Hits | None = No
     return None, False, weak
 
 
-def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: bool = False) -> list[Unit]:
+_ADDRESSEE = re.compile(r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides)\b", re.IGNORECASE)
+
+
+def _addressed(cue: str, speaker: Actor) -> bool:
+    """An appeal wording that names its addressee ("we hope they say yes", "we have to get Russia"):
+    an appeal to that party whoever the subject is, not the speaker's own readiness."""
+    return bool(_ADDRESSEE.search(cue)) or frames.side_of(cue, speaker) == "other"
+
+
+def classify_clause(
+    norm: str, start: int, end: int, speaker: Actor, direct: bool = False, carry: str | None = None
+) -> list[Unit]:
     """The stances (or the bare demand) of one clause ``norm[start:end]``: compositional frame
     readings first (``frames``), whole-wording cues where no frame reads."""
     lex = lexicon()
@@ -157,7 +186,9 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
-    readings = frames.read(clause, speaker, direct) if FRAMES_FIRST else []
+    if "victory" in conds and _DESCRIBED_SURRENDER.search(clause):
+        conds = tuple(c for c in conds if c != "victory")  # another's terms described, not the speaker's
+    readings = frames.read(clause, speaker, direct, carry) if FRAMES_FIRST else []
     second: frames.Reading | None = None
     frame: str | None = None
     weak = False
@@ -169,9 +200,9 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         if readings[0].modal and conds:
             stance = None  # "Kyiv must renounce NATO": a demand (conditions), not an appeal
     else:
-        stance, hit, weak = _cue_stance(clause, low, speaker, present)
+        stance, hit, weak = _cue_stance(clause, low, speaker, present, direct, carry)
         if stance is None and not FRAMES_FIRST:
-            readings = frames.read(clause, speaker, direct)
+            readings = frames.read(clause, speaker, direct, carry)
             if readings:
                 stance, frame, hit = readings[0].stance, readings[0].frame, True
                 second = readings[1] if len(readings) > 1 else None
@@ -181,7 +212,13 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
         marker = None
     offer = lex.offers is not None and folding.search(lex.offers, clause, low) is not None
-    strong = marker is not None
+    # "first X, then we talk", "no peace until X", "without X there is no Y": X is demanded
+    ordered = bool(conds) and precondition(clause)
+    strong = marker is not None or ordered
+    if ordered and stance == "refuses" and set(conds) - {"counterpart-leadership"} and not refused_outcome(clause):
+        stance = "conditional"  # a refusal that names its own exit is the speaker's terms
+    if stance == "ready" and set(conds) == {"talks-format"} and not strong:
+        conds = ()  # "ready for a meeting of leaders": the format on offer, not a demand
     if (stance == "ready" and conds) or (
         stance == "refuses"
         and set(conds) - {"counterpart-leadership"}  # "not while Putin is in charge" stays a refusal
@@ -200,7 +237,8 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         stance = "conditional"  # "talks only make sense once X": the speaker's terms, not an accusation
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):
         stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
-    if stance == "conditional" and _NO_PRECONDITIONS.search(clause):
+    unconditional = stance in ("ready", "conditional", None) and bool(_NO_PRECONDITIONS.search(clause))
+    if unconditional:
         stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
     if stance == "mediates" and frame == "support" and conds and strong:
         stance = "conditional"  # a third party's support "on the basis of" named terms
@@ -210,6 +248,7 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
         stance is None
         and "ceasefire" in conds
         and strong
+        and not ordered  # "no summit before the guns fall silent": its own terms for the next meeting
         and role(speaker) == "third"
         and _topical(clause)
         and not _names_own(clause, speaker)
@@ -221,14 +260,22 @@ def classify_clause(norm: str, start: int, end: int, speaker: Actor, direct: boo
     if stance in ("accuses", "urges", "mediates"):
         demanded = conds if strong else ()
     if stance == "refuses" and not strong:
-        # what a refusal names is mostly what is refused; only "while X is in charge" is a term
-        demanded = tuple(c for c in conds if c == "counterpart-leadership")
+        # what a refusal names is mostly what is refused; only who is at the table is a term
+        # ("not while X is in charge", "no deal made without us")
+        demanded = tuple(c for c in conds if c in ("counterpart-leadership", "talks-format"))
     offers: tuple[str, ...] = ()
     if offer:
         offers, demanded = demanded, ()
     target = _target_name(clause, speaker)
     strength = (0.75 if weak else 0.9) if hit else 0.7
-    units = [Unit(stance, demanded, offers, start, end, strength, target, strong, frame)]
+    contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
+    # readiness only as a wish or a denied refusal: it supports another stance of the occasion (occasion.py)
+    denial = stance == "ready" and (frame == "desire" or (frame in ("refuse", None) and bool(_DENIAL.search(clause))))
+    first = Unit(
+        stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional, denial
+    )
+    first.ordered = ordered
+    units = [first]
     if second is not None:
         units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
     return units
@@ -255,6 +302,13 @@ _ACCEPTED = re.compile(
 )
 
 
+#: "a demand for capitulation", "a list of demands for Russia's surrender": the speaker describes
+#: (and rejects) the other side's terms; the victory named is not the speaker's own demand
+_DESCRIBED_SURRENDER = re.compile(
+    r"\b(?:demands?|calls?|ultimatums?)\s+(?:for|of)\s+(?:[\w’'-]+\s+){0,2}(?:capitulation|surrender)\b", re.IGNORECASE
+)
+
+
 _TOPIC_MODAL = re.compile(
     r"\b(?:talks|negotiations|deal|agreement|settlement|peace|document|accord|process)\s+"
     r"(?:must|should|has\s+to|have\s+to|needs?\s+to|can\s+only|will\s+have\s+to)\b",
@@ -264,6 +318,13 @@ _TOPIC_MODAL = re.compile(
 
 _CONDITION_LINK = re.compile(
     r"\b(?:if|once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
+)
+
+
+#: a denied refusal: "has never refused talks", "did not reject dialogue" (occasion.byproducts)
+_DENIAL = re.compile(
+    r"\b(?:never|not|n[’']t)\s+(?:[\w’'-]+\s+)?(?:refus|reject|rul(?:e|ed|es|ing)\s+out|turn(?:ed)?\s+down)",
+    re.IGNORECASE,
 )
 
 
@@ -277,6 +338,15 @@ def _demand_over_refusal(clause: str) -> bool:
 
 _REFUSAL_TERMS = re.compile(
     r"\b(?:until|only\s+(?:[\w’'-]+\s+){0,3}?(?:after|if|when|once)|unless|(?:as|so)\s+long\s+as|without)\b", re.I
+)
+
+
+#: a refusal that states its own exit: "no peace without X", "nothing to discuss until X", "not a
+#: peace that lets X" (not "while X": a refusal while a state lasts stays a refusal in the gold)
+_CONTINGENT = re.compile(
+    r"\b(?:without|until|till|unless|(?:as|so)\s+long\s+as|before\s+(?:that|then|this))\b"
+    r"|\b(?:peace|treaty|agreement|deal|settlement|accord)\s+(?:that|which|where|in\s+which|dictated|imposed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -311,8 +381,10 @@ def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor, direct: bo
     for s, e in spans:
         chars[s - lo : e - lo] = norm[s:e]
     masked = " " * lo + "".join(chars)
+    carry: str | None = None
     for cs, ce in clauses(masked, lo, hi):
-        units.extend(classify_clause(masked, cs, ce, speaker, direct))
+        units.extend(classify_clause(masked, cs, ce, speaker, direct, carry))
+        carry = frames.state_subject(masked[cs:ce], speaker) or carry
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the
     # same breath is a conditional position
     weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]

@@ -31,7 +31,7 @@ FINITE = re.compile(
 _APPOS_START = re.compile(
     r"^\s*(?:an?\s|the\s|[a-z]|\d|(?:Deputy|Foreign|Prime|Vice|Defence|Defense|Special|Chief|Head|"
     r"Senior|Secretary|Minister|Director|Chairman|Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Aide|"
-    r"Ambassador|Envoy|Commander|General)\b)"
+    r"Ambassador|Envoy|Commander|General)\b|(?:[A-ZÀ-Þ][\w'-]*\s+){0,2}[A-ZÀ-Þ][\w-]*[’']s\s+[a-z])"
 )
 
 
@@ -45,6 +45,16 @@ _CONJ = re.compile(
     r".*\b(?:while|whereas|but|although|though|because|since|that(?=\s+(?:the|an?|his|her|its|their)\s))\s+",
     re.IGNORECASE,
 )
+
+
+#: a relative clause closed by a comma before the verb, commas inside it allowed
+_CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:has|had|is|was|have|also|[a-z]+(?:ed|s))\b[^“”\"]*,\s*$")
+#: a capitalised name (with its titles) that ends a stretch of text
+_TRAILING_NAME = re.compile(r"(?<![\w’'.-])(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|bin|de|da|von|der)\s+){0,6}[A-ZÀ-Þ][\w’'.-]*$")
+
+
+#: "an offer its officials": a noun with a reduced relative clause whose subject is possessed
+_REDUCED_RELATIVE = re.compile(r"^\s*(?:an?|the)\s+[a-z]+\s+(?P<np>(?:its|their|his|her)\s+[a-z]+)\s*$")
 
 
 def _segments(text: str, base: int) -> list[tuple[int, int]]:
@@ -69,9 +79,11 @@ _BAD_EDGE = re.compile(
 
 
 _DATE_LEAD = re.compile(
-    r"^\s*(?:(?:On|on|Last|last|This|this|Late|late|Early|early|Earlier|earlier)\s+)?(?:(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:morning|evening|week|month))"
-    r"\s+(?=(?:the\s+)?[A-Z])"
+    r"^\s*(?:(?:(?:On|on|Last|last|This|this|Late|late|Early|early|Earlier|earlier)\s+)?(?:(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:morning|evening|"
+    r"week|month))|(?:In|in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+\d{4})?|\d{4}))"
+    r"\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z])"
 )
 
 
@@ -89,6 +101,9 @@ def _np_ok(np: str) -> bool:
 def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
     """The subject that ends right before the verb: (np start, np end, appositive or None)."""
     left = text[lb:verb_start]
+    closed = _CLOSED_RELATIVE.search(left)
+    if closed:  # "X, the envoy, who has visited Kyiv, Moscow and Beijing, said": X before the clause
+        return subject_left(text, lb, lb + closed.start())
     aux = _AUX_TAIL.search(left)
     core_end = lb + (aux.start() if aux else len(left))
     core = text[lb:core_end]
@@ -98,6 +113,11 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         core = text[lb:core_end]
     if not core.strip():
         return None
+    if rel:
+        name = _TRAILING_NAME.search(core)
+        if name and not _np_ok(core.split(",")[-1]):
+            # "represented by Foreign Minister Sergei Lavrov, who told ...": the name the clause hangs on
+            return lb + name.start(), lb + name.end(), None
     segs = [(s, e) for s, e in _segments(core, lb) if text[s:e].strip()]
     if not segs:
         return None
@@ -110,14 +130,24 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, off + len(m.group("np")), m.group("desc")
-    if len(segs) >= 2 and _APPOS_START.match(seg) and not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg):
+    participial = re.match(r"^\s*[a-z]+ing\s", seg) is not None  # "X, hosting Zelensky, said"
+    if (
+        len(segs) >= 2
+        and _APPOS_START.match(seg)
+        and (participial or not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg))
+    ):
         ps, pe = segs[-2]
         prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())
         if pm and _np_ok(pm.group("np")):
             off = ps + (len(prev) - len(prev.lstrip()))
             return off, off + len(pm.group("np")), pm.group("desc")
-        if _np_ok(prev) and not _FRONTED.match(prev) and re.search(r"[A-Z]", prev):
+        if (
+            _np_ok(prev)
+            and not _FRONTED.match(prev)
+            and re.search(r"[A-Z]", prev)
+            and not re.match(r"\s*(?:who|which|whose)\b", prev)  # a relative clause is no head noun
+        ):
             return ps, pe, seg.strip()
     if len(segs) >= 2 and _FRONTED.match(seg) and not FINITE.search(seg):
         # "SUBJ on Tuesday, at the ceremony, stated": the subject is before the adverbial
@@ -143,6 +173,10 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
     if when:  # "On Saturday the Vatican said": a date without a comma in front of the subject
         s += when.end()
         seg = text[s:e]
+    reduced = _REDUCED_RELATIVE.match(seg)
+    if reduced:  # "..., an offer its officials repeated": the possessor's people are the subject
+        s += reduced.start("np")
+        seg = text[s:e]
     fronted = _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I)
     if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:
         return None
@@ -161,3 +195,32 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
         e -= 1
     return s, e
+
+
+#: the subject that opens a clause: a capitalised name with its titles, or a pronoun
+_CLAUSE_NP = re.compile(
+    r"(?P<np>He|She|They|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
+    r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
+    r"ambassador|negotiator|chancellor|premier|head|policy|security|national)\s+){0,7}[A-ZÀ-Þ][\w’'.-]*)"
+    r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing)\s[^,“”\"]{2,90}?),)?"
+    r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not))*"
+    r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
+)
+
+
+def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, str | None] | None:
+    """The subject of the clause that a participle of saying hangs on: "[On Tuesday,] Lavrov went
+    further, describing ..." -> Lavrov. Fronted adverbials ("In Rabat,", "However,") are skipped;
+    the subject must be a name (with titles) or a pronoun, followed by its own verb."""
+    pos = start
+    while True:
+        m = re.match(r"[\s•*–—-]*", text[pos:verb_start])
+        pos += m.end() if m else 0
+        seg = re.match(r"[^,“”\"]{0,60},\s+", text[pos:verb_start])
+        if seg is None or not _FRONTED.match(seg.group()) or FINITE.search(seg.group()):
+            break
+        pos += seg.end()
+    m = _CLAUSE_NP.match(text, pos, verb_start)
+    if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
+        return None
+    return m.start("np"), m.end("np"), m.group("desc")

@@ -56,6 +56,31 @@ _APPOSITIVE = re.compile(
 )
 
 
+#: "Zelensky's tone", "Putin's position": a possessor whose stance the sentence describes
+_TOPIC_OF = re.compile(
+    r"^(?P<np>(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w.-]*)[’']s?\s+(?:own\s+)?(?:tone|position|stance|rhetoric|"
+    r"message|view|views|attitude|mood|approach|line|comments|remarks|words|thinking|calculus)$"
+)
+
+
+#: "two officials said", "the officials who spoke to the paper": a bare count of sources, no affiliation
+BARE_SOURCES = re.compile(
+    r"^(?:the|two|three|four|several|both)\s+(?P<head>officials|diplomats|sources)(?:\s+who\s+[^,]{0,60})?$",
+    re.IGNORECASE,
+)
+
+
+def named_sources(before: str, head: str, ctx: ActorContext) -> Actor | None:
+    """The group of sources the sentence named before ("Senior U.S. officials have told X that ...,
+    two officials said"): the bare count repeats it, the affiliation stays."""
+    found = list(re.finditer(rf"(?:[A-Z][\w.’'-]*\s+){{1,3}}{head}\b", before))
+    for m in reversed(found):
+        actor = interpret(m.group(), ctx)
+        if actor is not None and actor.kind == "anonymous" and actor.side is not None:
+            return actor
+    return None
+
+
 def anaphor(np: str) -> str | None:
     """An NP that points back: "Its foreign ministry" (the organisation just named), "the same
     diplomat" (the anonymous source just quoted), "one of the people" (the group just named)."""
@@ -100,14 +125,17 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     )
     if not m:
         return None, None, pos
-    np = m.group(1)
+    np = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", m.group(1))
+    topic = _TOPIC_OF.match(np)
+    if topic:  # "Zelensky's tone has shifted": the person whose stance is described
+        np = topic.group("np")
     if np.lower() in PRONOUNS:
         return None, np.lower(), pos + m.end(1)
     actor = interpret(np, ctx)
     if actor is None and title_anaphor(np):
         return None, title_anaphor(np), pos + m.end(1)
-    if actor is not None and actor.kind not in ("organization", "state") and not re.search(r"(?:ed|s)$", m.group()):
-        return None, None, pos  # "Reporters went to Kyiv": only an institution is a subject worth keeping here
+    if actor is not None and actor.kind in ("group", "anonymous") and not re.search(r"(?:ed|s)$", m.group()):
+        return None, None, pos  # "Reporters went to Kyiv": a common noun before an irregular verb is no speaker
     return actor, None, pos + m.end(1)
 
 

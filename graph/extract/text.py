@@ -23,9 +23,10 @@ _TAIL_TOKEN = re.compile(r"([\w.'’]+)[.!?…]*[\"”’']*$")
 _TAIL_CHARS = "_.'’!?…\"”"  # with the word characters, every character _TAIL_TOKEN can match
 _CLOSERS = tuple('.!?…"”’:)')
 _BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
-#: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" attributes
+#: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" and "Peskov said:" attribute
 _LABEL = re.compile(
-    r"(?!Quote\b|Quoting\b|In the words\b)(?![^:\n]{0,50}\b(?:said|says|told|tells|wrote|writes|added|adds|stated|"
+    r"(?!Quote\b|Quoting\b|In the words\b)(?!(?!What\b|Why\b|How\b|Where\b)[^:\n]{0,50}\b(?:said|says|told|tells|"
+    r"wrote|writes|added|adds|stated|"
     r"declared|posted|tweeted|insisted|stressed|warned|noted)\b)[A-Z][^:.!?“\"\n]{0,50}:\s+(?=[A-Z“\"‘])"
 )
 _DATELINE = re.compile(
@@ -118,8 +119,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             r -= 1
         word = _TAIL_TOKEN.search(text[r:cut])
         token = word.group(1).lower().rstrip(".") if word else ""
-        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-            continue
+        platform = re.search(r"\b(?:on|via|platform|network)\s+X\W*$", text[s:cut]) is not None
+        if token in _ABBREV or (len(token) == 1 and token.isalpha() and not platform):
+            continue  # "U.S.", "Donald J. Trump" -- but "in a post on X." ends a sentence
         out.append((s, cut))
         s = cut
         while s < end and text[s].isspace():
@@ -178,3 +180,34 @@ def paragraphs(article: Article) -> list[Paragraph]:
                 n_sent += 1
         out.append(para)
     return out
+
+
+#: Ukrainska Pravda style: "Source: Ramaphosa at the press conference" above "Quote: "..."" paragraphs
+_SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*(?P<body>[^\n;]+)", re.MULTILINE)
+_SOURCE_LEAD = re.compile(r"^(?:(?:a\s+|the\s+)?(?:joint\s+)?(?:statement|comments?|remarks|post)\s+(?:by|of|from)\s+)")
+_QUOTE_LABEL = re.compile(r"[ \t]*Quote:[ \t]*(?=[“\"])")
+
+
+def quote_label_source(text: str, start: int) -> tuple[int, int] | None:
+    """For a paragraph opening "Quote: "..."", the span of who the last "Source:" line names.
+
+    Why: the outlet puts the speaker on a line of its own and the words on another; the quote
+    belongs to the source named last before it ("RIA Novosti, citing Peskov" -> Peskov; "Marchuk
+    on the national telethon" -> Marchuk)."""
+    if not _QUOTE_LABEL.match(text, start):
+        return None
+    last = None
+    for m in _SOURCE_LINE.finditer(text, 0, start):
+        last = m
+    if last is None:
+        return None
+    s, body = last.start("body"), last.group("body")
+    cite = re.search(r"\bciting\s+", body)
+    if cite:
+        s, body = s + cite.end(), body[cite.end() :]
+    lead = _SOURCE_LEAD.match(body)
+    if lead:
+        s, body = s + lead.end(), body[lead.end() :]
+    end = re.search(r",|\s+(?:at|on|in|during|after|before|following|who|via)\s", body)
+    body = body[: end.start()] if end else body.rstrip(" .")
+    return (s, s + len(body)) if body.strip() else None

@@ -133,27 +133,43 @@ _VERB_WORDS = [
     "arguing",
     "stressing",
     "noting",
+    # participles that report speech after another predicate ("X went further, describing ...")
+    "calling",
+    "describing",
+    "dismissing",
+    "declaring",
+    "rejecting",
+    "accusing",
+    "offering",
+    "demanding",
+    "claiming",
+    "reiterating",
+    "appealing",
+    "appealed",
+    "imploring",
+    "asking",
 ]
 _VERB_RE = re.compile(
-    r"\b(?:ruled\s+out|rules\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
+    r"\b(?:ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
     + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
     + r")\b"
 )
 #: verbs whose own word belongs to what is said ("ruled out talks", "urged Kyiv to ...")
 _INCLUDE_VERB = re.compile(
     r"^(?:ruled|rules|called|calls|urged|urges|urging|rejected|rejects|refused|refuses|dismissed|dismisses|"
-    r"considered|considers|described|describes|accused|accuses|offered|offers|demanded|demands|welcomed|welcomes)"
+    r"considered|considers|described|describes|accused|accuses|offered|offers|demanded|demands|welcomed|welcomes|"
+    r"ruling|calling|rejecting|dismissing|describing|accusing|offering|demanding|appeal|imploring|asking)"
 )
 _SAY_ONLY = re.compile(
     r"^(?:said|says|say|told|tells|added|adds|noted|stressed|emphasi[sz]ed|highlighted|insisted|wrote|"
     r"declared|stated|explained|continued|remarked|reiterated|underlined|underscored|asserted|replied|"
     r"responded|answered|warned|argued|claimed|recalled|commented|confirmed)$"
 )
-_TELL = re.compile(r"^(?:told|tells)$")
+_TELL = re.compile(r"^(?:told|tells|telling)$")
 _PRESENT = re.compile(
     r"^(?:says|say|tells|states|declares|announces|adds|notes|stresses|emphasi[sz]es|insists|argues|"
     r"claims|warns|writes|believes|complains|asserts|suggests|proposes|confirms|agrees|thinks|"
     r"considers|describes|denies|deny|calls|urges|demands|rejects|refuses|accuses|offers|"
     r"maintains|dismisses|welcomes|repeats|highlights|explains|reiterates|indicates|makes|rules|points)$"
 )
-_NEGATING = re.compile(r"^(?:denied|denies|deny|dismissed|dismisses)$")
+_NEGATING = re.compile(r"^(?:denied|denies|deny|dismissed|dismisses|dismissing)$")

@@ -17,6 +17,7 @@ status code the class carries. Anything else that escapes is a bug.
     │   ├── TooLargeError            a query, update or upload over its size limit (413)
     │   ├── UnsupportedMediaTypeError  a body in a media type we do not take (415)
     │   └── NotAcceptableError       no representation matches Accept (status 406)
+    ├── DataError                    curated data (data/actors.json) is malformed
     ├── NotFoundError                an IRI or resource is unknown (status 404)
     ├── AuthError                    missing bearer token (status 401)
     │   └── ForbiddenError           writes disabled, or a wrong token (status 403)
@@ -86,6 +87,14 @@ class UnsupportedMediaTypeError(InputError):
 
     status = 415
     code = "unsupported-media-type"
+
+
+class DataError(StancegraphError):
+    """The project's curated data (data/actors.json) is malformed: a person edited it by
+    hand and gets told which entry and which field, instead of a KeyError deep inside."""
+
+    status = 500
+    code = "data-error"
 
 
 class NotFoundError(StancegraphError):

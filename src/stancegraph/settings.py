@@ -48,6 +48,9 @@ class Settings:
     max_concurrent_queries: int = _setting(8, "Queries running at once; more wait, then get 503.")
     page_size: int = _setting(50, "Default page size of the REST API.")
     max_page_size: int = _setting(500, "Largest page size the REST API accepts.")
+    page_cache_entries: int = _setting(
+        16, "Filter sets whose sorted statement list is kept for paging (until the next write); 0: none."
+    )
     allow_update: bool = _setting(False, "Accept SPARQL Update and uploads (also needs update_token).")
     update_token: str = _setting("", "Bearer token that SPARQL Update and uploads must present.")
     max_upload_bytes: int = _setting(10_000_000, "Largest accepted upload or update body, in bytes.")

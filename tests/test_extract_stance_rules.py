@@ -1,0 +1,130 @@
+"""Stance coding mechanisms (rules-0.4.3): contingent refusals, third persons, carried subjects.
+
+Invented sentences, one per rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 3, 14)
+
+
+def run(text: str) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=PUB))
+
+
+def stances(text: str) -> set[tuple[str, str]]:
+    return {(s.speaker.name, s.stance) for s in run(text)}
+
+
+def test_contingent_refusal_beside_terms_is_one_conditional_position() -> None:
+    got = stances(
+        "Filler line.\n\nSergei Lavrov said on Monday that any settlement must remove the root causes of the crisis. "
+        '"Without that, there can be no lasting peace," Lavrov said.'
+    )
+    assert got == {("Sergey Lavrov", "conditional")}
+
+
+def test_contingent_refusal_alone_stays_a_refusal() -> None:
+    got = stances('Filler line.\n\n"There will be no talks without a change of heart," Dmitry Peskov said on Monday.')
+    assert ("Dmitry Peskov", "refuses") in got
+
+
+def test_plain_refusal_beside_terms_stays_apart() -> None:
+    got = stances(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday that talks would be possible only once Russian troops "
+        'withdraw from Ukrainian territory. "There will be no freeze of the front," Zelensky said.'
+    )
+    assert {("Volodymyr Zelensky", "conditional"), ("Volodymyr Zelensky", "refuses")} <= got
+
+
+def test_a_man_who_does_not_want_peace_is_an_accusation() -> None:
+    got = stances('Filler line.\n\n"He is a man who does not want peace," Andrii Sybiha said of Vladimir Putin.')
+    assert ("Andrii Sybiha", "accuses") in got
+    assert ("Andrii Sybiha", "refuses") not in got
+
+
+def test_quoted_he_refusing_everything_is_an_accusation() -> None:
+    got = stances('Filler line.\n\n"He will agree to nothing except our surrender," Dmytro Kuleba said of Putin.')
+    assert ("Dmytro Kuleba", "accuses") in got
+
+
+def test_bare_it_takes_the_state_of_the_previous_clause() -> None:
+    got = stances(
+        "Filler line.\n\nMaria Zakharova said Kyiv had wrecked every chance of dialogue, and that it had never "
+        "intended to negotiate in good faith."
+    )
+    assert ("Maria Zakharova", "accuses") in got
+    assert ("Maria Zakharova", "refuses") not in got
+
+
+def test_own_state_it_stays_the_speaker() -> None:
+    got = stances("Filler line.\n\nDmitry Peskov said the Kremlin was ready for talks.")
+    assert ("Dmitry Peskov", "ready") in got
+
+
+def test_hoping_the_other_side_says_yes_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"We will put the offer to Moscow, and we hope they say yes," Marco Rubio said.')
+    assert ("Marco Rubio", "urges") in got
+    assert ("Marco Rubio", "ready") not in got
+
+
+def test_waiting_to_see_whether_they_agree_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"Now we will see whether the Russians agree," Marco Rubio said.')
+    assert ("Marco Rubio", "urges") in got
+
+
+def test_a_third_party_opening_its_doors_mediates() -> None:
+    got = stances('Filler line.\n\n"Our doors remain open to both delegations," Hakan Fidan said.')
+    assert ("Hakan Fidan", "mediates") in got
+
+
+def test_ready_to_help_the_sides_meet_mediates() -> None:
+    got = stances("Filler line.\n\nGiorgia Meloni said Italy was ready to help the two sides meet.")
+    assert ("Giorgia Meloni", "mediates") in got
+
+
+def test_an_ally_of_a_belligerent_can_host() -> None:
+    got = stances("Filler line.\n\nAlexander Lukashenko offered on Sunday to host the delegations near the border.")
+    assert ("Alexander Lukashenko", "mediates") in got
+
+
+def test_a_belligerent_does_not_mediate() -> None:
+    got = stances("Filler line.\n\nDmitry Peskov said Moscow was ready to host the delegations.")
+    assert ("Dmitry Peskov", "mediates") not in got
+
+
+def test_joint_subject_with_own_state_is_own_side() -> None:
+    got = stances(
+        'Filler line.\n\n"China and Brazil will work with all parties to build support for peace," Wang Yi said.'
+    )
+    assert ("Wang Yi", "mediates") in got
+
+
+def test_without_preconditions_keeps_the_occasion_unconditional() -> None:
+    got = run(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday that Kyiv was ready to meet Putin without preconditions. "
+        '"Questions of land are for the leaders to settle, face to face," Zelensky said.'
+    )
+    assert {(s.stance, s.conditions) for s in got if s.speaker.name == "Volodymyr Zelensky"} == {("ready", ())}
+
+
+def test_ready_for_a_format_offers_it() -> None:
+    got = run("Filler line.\n\nVolodymyr Zelensky said Ukraine was ready for a trilateral meeting.")
+    assert [(s.stance, s.conditions) for s in got] == [("ready", ())]
+
+
+def test_behind_our_back_is_no_support_cue() -> None:
+    got = run("Filler line.\n\nVolodymyr Zelensky said any deal struck behind Ukraine's back would not be recognised.")
+    assert [(s.stance, s.conditions) for s in got] == [("refuses", ("talks-format",))]
+
+
+def test_continuing_the_talks_held_in_istanbul_as_a_starting_point_is_a_basis() -> None:
+    got = run(
+        "Filler line.\n\nVladimir Medinsky said Moscow saw the round as a continuation of the negotiations held in "
+        "Istanbul, which it wanted to use as the starting point for any agreement."
+    )
+    assert [(s.stance, s.conditions) for s in got] == [("conditional", ("istanbul-basis",))]

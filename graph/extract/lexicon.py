@@ -65,11 +65,14 @@ class Concept:
             return None
         best: re.Match[str] | None = None
         if present is not None:
+            tried = present.parts.get(id(self))
+            if not tried:  # no alternative worth trying (the usual case): no set operation needed
+                return None
             if self.anchors is not None and present.anchors.isdisjoint(self.anchors):
                 return None
             parts = self.parts
             twins = self.twins if folding.lowers(text, low) else ()
-            for i in present.parts.get(id(self), ()):
+            for i in tried:
                 twin = twins[i] if twins else None
                 if twin is None:
                     m = parts[i][1].search(text)

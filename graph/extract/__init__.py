@@ -7,8 +7,9 @@ gazetteer (data/actors.json) once per process.
 Modules, by concept: ``text`` (paragraphs, sentences, quotations), ``lexicon`` (SKOS
 cues), ``actors`` (gazetteer, minting), ``attribution`` (who says which span),
 ``dates`` (when), ``perspective`` (whose side acts), ``frames`` (compositional stance
-reading: topic x action frame x perspective x polarity), ``stance`` (what position, which
-conditions), ``assemble`` (the walk
+reading: topic x action frame x perspective x polarity), ``preconditions`` (terms set by
+ordering events: "first X, then we talk"), ``blame`` (cleft sentences: "it is not us who
+..."), ``stance`` (what position, which conditions), ``assemble`` (the walk
 over an article and the merging into statements).
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.4.4"
+EXTRACTOR_VERSION = "rules-0.5.0"
 
 
 def extract_statements(article: Article) -> list[Statement]:

@@ -68,3 +68,14 @@ def test_carrying_what_the_delegation_heard_is_mediation() -> None:
         "Volodymyr Zelensky."
     )
     assert ("Cyril Ramaphosa", "mediates") in got
+
+
+def test_not_wanting_our_side_signing_or_in_the_room_is_a_refusal() -> None:
+    got = stances(
+        'Filler line.\n\n"I do not want our ministers signing anything with them," said Oksana, a baker in Lviv.'
+    )
+    assert got == {("Oksana", "refuses")}
+    got = stances(
+        'Filler line.\n\n"I don\'t want our generals sitting in the same room," said Oksana, a baker in Lviv.'
+    )
+    assert got == {("Oksana", "refuses")}

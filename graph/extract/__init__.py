@@ -5,18 +5,20 @@ only I/O is loading the lexicon (ontology/stances.ttl, conditions.ttl) and the
 gazetteer (data/actors.json) once per process.
 
 Modules, by concept: ``text`` (paragraphs, sentences, quotations), ``lexicon`` (SKOS
-cues), ``actors`` (gazetteer, minting), ``attribution`` (who says which span),
-``dates`` (when), ``perspective`` (whose side acts), ``frames`` (compositional stance
-reading: topic x action frame x perspective x polarity), ``stance`` (what position, which
-conditions), ``assemble`` (the walk
-over an article and the merging into statements).
+cues; ``lexicon_regex``: how wordings become regexes), ``actors`` (gazetteer, minting),
+``attribution`` (who says which span), ``dates`` (when), ``perspective`` (whose side
+acts), ``frames`` (compositional stance reading: topic x action frame x perspective x
+polarity), ``preconditions`` (terms set by ordering events: "first X, then we talk"),
+``blame`` (cleft sentences: "it is not us who ..."), ``stance`` (what position, which
+conditions; ``cues``: whole-wording cues and whose position they are), ``assemble`` (the
+walk over an article and the merging into statements).
 """
 
 from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.4.4"
+EXTRACTOR_VERSION = "rules-0.5.0"
 
 
 def warm_up() -> None:

@@ -8,9 +8,6 @@ inside a lookahead reports, at each position, the longest anchor starting there,
 other anchor starting at that position is a prefix of it (both are prefixes of the text
 there), so closing the hits under "is a prefix of" gives exactly the set of anchors that
 occur as substrings -- the same answer as the per-anchor substring tests.
-
-The anchors themselves are derived here too (:func:`anchors`): the literals one of which
-any text a regex matches must contain, read off the parsed pattern.
 """
 
 from __future__ import annotations
@@ -18,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from re import _constants as _C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 
@@ -108,60 +103,3 @@ class AnchorScan:
         for key, idx in sets.items():
             parts[key] = sorted(idx.union(parts.get(key, ())))
         return Hits(frozenset(out), parts)
-
-
-# --- required literals of a regex (the anchors of a concept's alternatives) ---------------
-
-
-def _seq_anchors(items: Any) -> frozenset[str] | None:
-    """The best anchor set of a parsed regex sequence: literals one of which must occur, or None."""
-    cands: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if len(run) >= 3:
-            cands.append(frozenset(["".join(run)]))
-        run.clear()
-
-    for op, av in items:
-        if op is _C.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        flush()
-        sub: frozenset[str] | None = None
-        if op is _C.SUBPATTERN:
-            sub = _seq_anchors(av[-1])
-        elif op is _C.BRANCH:
-            alts = [_seq_anchors(b) for b in av[1]]
-            sub = frozenset().union(*alts) if all(alts) else None  # type: ignore[arg-type]
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
-            sub = _seq_anchors(av[2])
-        if sub:
-            cands.append(sub)
-    flush()
-    if not cands:
-        return None
-    return min(cands, key=_anchor_cost)
-
-
-#: words that occur in most sentences of war reporting: a poor gate, used only when nothing else is required
-_COMMON = (
-    "russia", "ukrain", "moscow", "kyiv", "kiev", "peace", "talk", "negotiat", "war", "they", "the", "will", "would",
-    "with", "that", "and", "not", "our", "their", "this", "have", "has", "should", "must", "putin", "zelensk", "said",
-    "for", "was", "were", "are", "kremlin", "west", "about", "after", "only", "all", "any",
-)  # fmt: skip
-
-
-def _anchor_cost(found: frozenset[str]) -> tuple[int, int]:
-    common = sum(100 for a in found if any(a.startswith(w) for w in _COMMON))
-    return common + len(found), -min(len(a) for a in found)
-
-
-def anchors(pattern: str) -> tuple[str, ...] | None:
-    """Required literals of a regex (see :class:`Concept`); None when none can be derived."""
-    found = _seq_anchors(_parser.parse(pattern, re.IGNORECASE))
-    if not found:
-        return None
-    # a literal containing a shorter one adds nothing to a substring test
-    keep = [a for a in found if not any(b != a and b in a for b in found)]
-    return tuple(sorted(keep))

@@ -53,6 +53,7 @@ _ANAPHORA = re.compile(
 )
 _ABOUT_THIS = re.compile(r"\W*(?:About|Of|On)\s+(?:this|that)\b(?!\s+(?:day|week|month|year|occasion))")
 _PRONOUN_START = re.compile(r"^\W*(?:(?:On|In|Late|Earlier|Later)\b[^,]{0,40},\s*)?(?:He|She)\b")
+_LOOKBACK = 1200  # characters: how far back "the same day" looks for the date it points to
 _NEWS_DAYS = 7  # a non-claim sentence sets the news day only for a date this close to publication
 
 
@@ -61,6 +62,7 @@ class _State:
     published: date | None
     occasion: dict[str, str | None] = field(default_factory=dict)
     news_day: str | None = None
+    flashback: tuple[int, str] | None = None  # (paragraph, day) a claim dated before the news day told
     last_person: str | None = None
     names: dict[str, str] = field(default_factory=dict)  # surname -> actor key (persons seen)
     explicit: set[int] = field(default_factory=set)  # ids of claims dated by their own phrase
@@ -85,6 +87,7 @@ class _State:
 
     def set_news_day(self, value: str | None) -> None:
         self.news_day = value
+        self.flashback = None
         if self.first_day is None and _recent(value, self.published):
             self.first_day = value
 
@@ -184,7 +187,7 @@ def assign_dates(
                 if c.continuation:
                     c.date = _continued(c, done, st)
                 else:
-                    exprs = frame_exprs(text, c, st.within)
+                    exprs = frame_exprs(text, c, st.within, lambda v: _recent(v, published))
                     chosen = pick(exprs, text)
                     c.date = _date_for(c, chosen, st, lead=lead, live=live or answer, pub=pub_s, sources=sources)
                     _remember(c, chosen, st)
@@ -219,7 +222,7 @@ def _date_for(
             return chosen.value
         if chosen.kind == "vague":
             return None
-        base = st.occasion.get(key) or st.news_day
+        base = _last_mentioned(st, chosen.start) or st.occasion.get(key) or st.news_day
         return base if chosen.kind == "context" else apply_offset(base, chosen.offset)
     if st.para_date is not None and st.para_date[0] == c.sentence.para:
         return st.para_date[1]
@@ -228,6 +231,8 @@ def _date_for(
         return src
     if st.occasion.get(key) or key in st.vague:  # "in the summer ... Additionally, he demanded": unknown too
         return st.occasion.get(key)
+    if c.tense != "present" and st.flashback and c.sentence.para <= st.flashback[0] + 1:
+        return st.flashback[1]  # the reaction right after an earlier day's statement: that day
     if live:
         return st.news_day or pub
     if lead:
@@ -236,6 +241,18 @@ def _date_for(
         return st.news_day
     if st.content_day is not None and st.content_day[0] == c.sentence.para:
         return st.content_day[1]
+    return None
+
+
+def _last_mentioned(st: _State, before: int) -> str | None:
+    """The date the text named last before ``before``: what "the same day", "at the time" or
+    "the following day" point back to -- the occasion just told, whoever's it was."""
+    i = bisect_left(st.starts, before)
+    for x in reversed(st.exprs[max(0, i - 8) : i]):
+        if before - x.end > _LOOKBACK:
+            break
+        if x.kind in ("day", "month") and x.value:
+            return x.value
     return None
 
 
@@ -250,8 +267,10 @@ def _remember(c: Claim, chosen: DateExpr | None, st: _State) -> None:
     if chosen is not None and chosen.kind != "vague" and c.date is not None:
         st.para_date = (c.sentence.para, c.date)
         st.scene = None
-        if len(c.date) == 10:
+        if len(c.date) == 10 and (st.news_day is None or c.date >= st.news_day):
             st.set_news_day(c.date)
+        elif len(c.date) == 10:  # an earlier day: a flashback for the next paragraph, not the report's day
+            st.flashback = (c.sentence.para, c.date)
     if c.actor.kind == "person":
         st.last_person = c.actor.key
         st.names[_surname(c.actor.name)] = c.actor.key
@@ -259,9 +278,11 @@ def _remember(c: Claim, chosen: DateExpr | None, st: _State) -> None:
 
 def _continued(c: Claim, done: list[Claim], st: _State) -> str | None:
     key = c.actor.key if c.actor else ""
-    for o in done:
-        if not o.continuation and o.actor is not None and o.actor.key == key:
-            return o.date
+    own = [o for o in done if not o.continuation and o.actor is not None and o.actor.key == key]
+    # a quote's own attribution: in its sentence, else the nearest one after it ("'...,' he said on Friday")
+    own.sort(key=lambda o: (o.sentence.start != c.sentence.start, o.sentence.start < c.sentence.start))
+    for o in own:
+        return o.date
     return st.occasion.get(key, c.date)
 
 

@@ -21,15 +21,17 @@ if TYPE_CHECKING:
 Within = Callable[[int, int], list[DateExpr]]  # the article's date phrases inside [s, e)
 
 _DATELINE = re.compile(
-    r"[A-ZÀ-Þ][A-ZÀ-Þ .,/'’-]{1,60},\s+(?:\w{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\w{3,9})(?:,?\s+\d{4})?\s*"
+    r"[A-ZÀ-Þ][A-ZÀ-Þ .,/'’-]{1,60},(?:\s+[A-Z][A-Za-z.'’ -]{1,30},)?"  # "ANCHORAGE, Alaska,"
+    r"\s+(?:\w{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\w{3,9})(?:,?\s+\d{4})?\s*"
     r"(?:\([^)]{1,30}\))?\s*[-–—]"
 )
 _CONTENT_HEAD = re.compile(
-    r"\s*(?P<head>(?:in|on|at|during|late|early|earlier|later|last|this|after|before|via|yesterday|today)\b"
+    r"\s*(?P<head>(?:in|on|at|during|late|early|earlier|later|last|this|after|before|via|yesterday|today|"
+    r"the\s+(?:same|following|next|previous))\b"
     r"[^“”\"«»:;]{0,70}?)\s+that\b",
     re.IGNORECASE,
 )
-_FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing)\b")
+_FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing|[A-Z][a-z]{2,}ing)\b")
 _ASIDE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*|\([^)]*\)")
 _SPEAKING = re.compile(
     r"\b(?:sp[eo]ke|said|says|told|tells|wrote|talked|called|met|addressed|announced|spoken|declared|posted|"
@@ -63,9 +65,12 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-def frame_exprs(text: str, c: Claim, within: Within) -> list[DateExpr]:
+def frame_exprs(
+    text: str, c: Claim, within: Within, recent: Callable[[str | None], bool] | None = None
+) -> list[DateExpr]:
     """Date phrases of the attribution frame (and a fronted lead-in), less biography and plans."""
     out: list[DateExpr] = []
+    aside: list[DateExpr] = []
     skip_to = dateline_end(text, c.sentence.start, c.sentence.end)
     spans = list(c.frame)
     first = min((s for s, _ in c.frame), default=c.sentence.start)
@@ -75,24 +80,27 @@ def frame_exprs(text: str, c: Claim, within: Within) -> list[DateExpr]:
     for s, e in spans:
         s = max(s, skip_to)
         if e > s:
-            out.extend(
-                x
-                for x in within(s, e)
-                if not _in_aside(text, x, s, e) and not _NOT_SAYING.search(text, max(s, x.start - 30), x.start)
-            )
+            for x in within(s, e):
+                if _NOT_SAYING.search(text, max(s, x.start - 30), x.start):
+                    continue
+                (aside if _in_aside(text, x, s, e, c.verb) else out).append(x)
     if c.content and not c.continuation:
         cs, ce = c.content[0]
         m = _CONTENT_HEAD.match(text, cs, min(ce, cs + 120))
         if m:
             out.extend(within(m.start("head"), m.end("head")))
+    if not out and recent is not None:  # "X, who visited Washington on Tuesday, said there": that day
+        out = [x for x in aside if x.kind == "day" and recent(x.value)]
     return out
 
 
-def _in_aside(text: str, x: DateExpr, s: int, e: int) -> bool:
-    """A date inside a relative clause ("who fled Mariupol in April") is biography, unless it tells of speaking."""
+def _in_aside(text: str, x: DateExpr, s: int, e: int, verb: str = "") -> bool:
+    """A date inside a relative clause ("who fled Mariupol in April") is biography, unless it tells of
+    speaking or the clause is the claim's own ("Lula, who last month proposed that ...")."""
     for m in _ASIDE.finditer(text, s, e):
         if m.start() <= x.start < m.end():
-            return not _SPEAKING.search(m.group())
+            own = bool(verb) and re.search(r"\b" + re.escape(verb.split()[0]) + r"\b", m.group()) is not None
+            return not own and not _SPEAKING.search(m.group())
     return False
 
 

@@ -22,6 +22,7 @@ text keeps the article's case. Anything else runs the original regex.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from re._casefix import _EXTRA_CASES
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
@@ -105,3 +106,10 @@ def spans(rx: re.Pattern[str], text: str, low: str | None = None) -> list[tuple[
     if twin is None or low is None or not lowers(text, low):
         return [m.span() for m in rx.finditer(text)]
     return [m.span() for m in twin.finditer(low)]
+
+
+def finditer_if(rx: re.Pattern[str], needle: str, text: str, pos: int, endpos: int) -> Iterable[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``, skipped when ``needle`` -- a substring of every match
+    of ``rx`` -- is not in ``text[pos:endpos]``: a substring test is far cheaper than the scan
+    (a companion trick to folding: the same answer, found without the slow part)."""
+    return rx.finditer(text, pos, endpos) if text.find(needle, pos, endpos) >= 0 else ()

@@ -23,20 +23,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from stancegraph.graph.extract import folding
-from stancegraph.graph.extract.anchor_scan import AnchorScan, Hits, anchors
+from stancegraph.graph.extract.anchor_scan import AnchorScan, Hits
+from stancegraph.graph.extract.lexicon_regex import (
+    LETTERS,
+    anchors,
+    compile_parts,
+    first_chars,
+    label_to_regex,
+    literal_gate,
+    ordered,
+    pattern_to_regex,
+    whole_words,
+)
 
 SG = "https://w3id.org/stancegraph/ontology#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 STANCE_NS = "https://w3id.org/stancegraph/id/stance/"
 CONDITION_NS = "https://w3id.org/stancegraph/id/condition/"
-
-_GAP = r"[^.;!?]{0,60}?"
-_WORDS = r"(?:\s+[\w’'-]+){0,3}?"
 
 
 @dataclass(frozen=True)
@@ -151,80 +158,15 @@ class Lexicon:
         return "modal" if group == "modal" else self.frames[int(group[1:])][1]
 
 
-def pattern_to_regex(pattern: str) -> str:
-    """Translate the Turtle-friendly pattern syntax into a Python regex.
-
-    Spaces outside character classes become ``\\s+``; ``<gap>`` and ``<w>`` expand.
-    Written without backslashes so patterns need no escaping in Turtle strings.
-    """
-    out: list[str] = []
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if pattern.startswith("<gap>", i):
-            out.append(_GAP)
-            i += 5
-            continue
-        if pattern.startswith("<w>", i):
-            out.append(_WORDS)
-            i += 3
-            continue
-        if ch == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if ch == "[" and not in_class:
-            in_class = True
-        elif ch == "]" and in_class:
-            in_class = False
-        if ch == " " and not in_class:
-            while i + 1 < len(pattern) and pattern[i + 1] == " ":
-                i += 1
-            out.append(r"\s+")
-        elif ch == " ":
-            out.append(r"\s")
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def label_to_regex(label: str) -> str:
-    """A literal phrase: escaped, whitespace-flexible, apostrophes either way."""
-    words = [re.sub(r"\\?['’]", "['’]", re.escape(w)) for w in label.split()]
-    return r"\s+".join(words)
-
-
-def _ordered(parts: list[str]) -> list[str]:
-    # longest first, so a longer wording wins over its prefix at the same position
-    return sorted(set(parts), key=len, reverse=True)
-
-
-def _whole(alternation: str) -> str:
-    return r"(?<![\w-])(?:" + alternation + r")(?![\w-])"
-
-
-def _compile(parts: list[str]) -> re.Pattern[str] | None:
-    if not parts:
-        return None
-    return re.compile(_whole("|".join(_ordered(parts))), re.IGNORECASE)
-
-
 def _concept(code: str, parts: list[str], negated_as: str | None) -> Concept:
-    regex = _compile(parts)
+    regex = compile_parts(parts)
     if regex is None:
         return Concept(code, None, negated_as)
-    split = tuple((anchors(p), re.compile(_whole(p), re.IGNORECASE)) for p in _ordered(parts))
+    split = tuple((anchors(p), re.compile(whole_words(p), re.IGNORECASE)) for p in ordered(parts))
     whole = anchors(regex.pattern)
-    gates = tuple(_gate(a) for a, _ in split)
+    gates = tuple(literal_gate(a) for a, _ in split)
     twins = tuple(folding.folded(rx) for _, rx in split)
-    return Concept(code, regex, negated_as, whole, split, gates, _gate(whole), twins)
-
-
-def _gate(found: tuple[str, ...] | None) -> re.Pattern[str] | None:
-    """One literal alternation: a single C-level scan instead of a substring test per anchor."""
-    return re.compile("|".join(re.escape(a) for a in found)) if found else None
+    return Concept(code, regex, negated_as, whole, split, gates, literal_gate(whole), twins)
 
 
 def _load_graph(name: str):  # type: ignore[no-untyped-def]
@@ -256,10 +198,10 @@ def _frames(g: Any, namespace: str) -> _Frames:
         code = str(subject)[len(namespace) :]
         name = next((str(o) for o in g.objects(subject, name_p)), code)
         parts = [pattern_to_regex(str(o)) for o in g.objects(subject, cue_p)]
-        rx = _compile(parts)
+        rx = compile_parts(parts)
         if rx is not None:
             out.append((code, name, rx))
-            raw.append(_ordered(parts))
+            raw.append(ordered(parts))
     parties = [pattern_to_regex(str(o)) for o in g.objects(None, URIRef(SG + "partiesPattern"))]
     modal = [pattern_to_regex(str(o)) for o in g.objects(None, URIRef(SG + "appealModal"))]
     return _Frames(out, raw, parties, modal)
@@ -312,14 +254,14 @@ def lexicon() -> Lexicon:
     conditions, _, _, _, _, _ = _concepts("conditions.ttl", CONDITION_NS)
     return Lexicon(
         stances=stances,
-        markers=_compile(markers),
+        markers=compile_parts(markers),
         conditions=conditions,
-        offers=_compile(offers),
+        offers=compile_parts(offers),
         weak=weak,
-        topic=_compile(topic),
+        topic=compile_parts(topic),
         frames=tuple(frames.cues),
-        parties=_compile(frames.parties),
-        appeal_modal=_compile(frames.modal),
+        parties=compile_parts(frames.parties),
+        appeal_modal=compile_parts(frames.modal),
         frame_scan=(scan := _scan(frames)),
         frame_twins={k: folding.folded(rx) for k, rx in (scan or {}).items()},
         scan=AnchorScan(
@@ -330,51 +272,17 @@ def lexicon() -> Lexicon:
 
 
 _WORD_START = re.compile(r"(?<![\w-])[^\W\d_]")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _first_chars(items: Any) -> set[str] | None:
-    """The lower-case letters a parsed regex can begin with (None: cannot tell)."""
-    for op, av in items:
-        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
-            continue
-        if op is _C.LITERAL:
-            return {chr(av).lower()}
-        if op is _C.IN:
-            out: set[str] = set()
-            for iop, iav in av:
-                if iop is _C.LITERAL:
-                    out.add(chr(iav).lower())
-                elif iop is _C.RANGE:
-                    out |= {chr(c).lower() for c in range(iav[0], iav[1] + 1)}
-                else:
-                    return None
-            return out
-        if op is _C.SUBPATTERN:
-            return _first_chars(av[-1])
-        if op is _C.BRANCH:
-            acc: set[str] = set()
-            for b in av[1]:
-                f = _first_chars(b)
-                if f is None:
-                    return None
-                acc |= f
-            return acc
-        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
-            return _first_chars(av[2])
-        return None
-    return None
 
 
 def _scan(frames: _Frames) -> dict[str, re.Pattern[str]] | None:
     """Per first letter, one alternation of the frame cues that can start with it (frame order kept)."""
     groups = [(f"f{i}", alts) for i, alts in enumerate(frames.raw)]
     if frames.modal:
-        groups.append(("modal", _ordered(frames.modal)))
+        groups.append(("modal", ordered(frames.modal)))
     index: dict[str, re.Pattern[str]] = {}
     # each cue's first letters, parsed once (not once per letter: process start-up time)
-    firsts = {alt: _first_chars(_parser.parse(alt, re.IGNORECASE)) for _name, alts in groups for alt in alts}
-    for letter in _LETTERS:
+    firsts = {alt: first_chars(_parser.parse(alt, re.IGNORECASE)) for _name, alts in groups for alt in alts}
+    for letter in LETTERS:
         parts = []
         for name, alts in groups:
             keep = []

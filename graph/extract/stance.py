@@ -21,13 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stancegraph.graph.extract import blame, folding, frames
+from stancegraph.graph.extract import folding, frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
-from stancegraph.graph.extract.anchor_scan import Hits
+from stancegraph.graph.extract.cues import cue_stance, topical
 from stancegraph.graph.extract.lexicon import lexicon
-from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
 from stancegraph.graph.extract.perspective import bloc, role
-from stancegraph.graph.extract.perspective import subject_side as _subject_side
 from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
 _CLAUSE_SPLIT = re.compile(
@@ -35,17 +33,10 @@ _CLAUSE_SPLIT = re.compile(
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
-_NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
-_NEGOTIATION = re.compile(
-    r"\b(?:negotiat\w*|talks?|dialogue|peace|settlement|agreement|deal|end\s+(?:to\s+)?(?:the|this)\s+(?:war|conflict)|"
-    r"war\s+(?:will|would|must|should)\s+(?:be\s+over|end)|ceasefire|truce)\b",
-    re.IGNORECASE,
-)
-_OBLIGATION = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.IGNORECASE)
+
+
+#: compositional frames read a clause before the whole-wording cues (False: only where no cue matched)
+FRAMES_FIRST = True
 
 
 @dataclass
@@ -83,88 +74,6 @@ def _target_name(clause: str, speaker: Actor) -> str | None:
     return None
 
 
-#: the parties to the war proper: an ally of one (Belarus hosting the 2022 talks) can still host
-_PARTIES = _BELLIGERENTS | {"kremlin"}
-
-#: compositional frames read a clause before the whole-wording cues (False: only where no cue matched)
-FRAMES_FIRST = True
-_ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first concept found decides
-
-
-def _cue_stance(
-    clause: str, low: str, speaker: Actor, present: Hits | None = None, direct: bool = False, carry: str | None = None
-) -> tuple[str | None, bool, bool]:
-    """The stance of a clause from whole-wording cues: (stance, hit, weak).
-
-    ``direct``: quoted speech, where "he"/"a man who" is somebody else than the speaker."""
-    lex = lexicon()
-    found: list[tuple[str, re.Match[str]]] = []
-    for code in _ORDER:
-        c = lex.stances.get(code)
-        m = c.search(clause, low, present) if c else None
-        if m is not None:
-            found.append((code, m))
-    weak = False
-    if not found and _topical(clause) and lex.weak:
-        # paraphrases: cues that count only in a clause about negotiations
-        for code in _ORDER:
-            c = lex.weak.get(code)
-            m = c.search(clause, low, present) if c else None
-            if m is not None:
-                found.append((code, m))
-        weak = bool(found)
-    for code, m in found:
-        pre = clause[: m.start()]
-        if frames.hypothetical(pre):
-            continue  # "if they refuse", "would show who is blocking peace": a supposition
-        negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
-        if code == "ready" and "precondition" in m.group().lower():
-            negated = False
-        if code in ("urges",):
-            if negated:
-                continue
-            appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
-            party = frames.carried(pre, _subject_side(pre, speaker), carry)
-            if party == "self" and not appeal and not _addressed(m.group(), speaker):
-                return "ready", True, weak
-            return "urges", True, weak
-        if code == "refuses":
-            cl = blame.cleft(pre, speaker)  # "it was not Russia that stopped the talks": theirs
-            if negated and cl is None:
-                continue
-            side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
-            if direct and side == "unknown" and frames.third_person(pre):
-                side = "other"  # "He will agree to nothing," said of the enemy's leader
-            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side
-            return ("accuses" if side == "other" else "refuses"), True, weak
-        if code == "ready":
-            side = frames.carried(pre, _subject_side(pre, speaker), carry)
-            if negated:
-                return ("accuses" if side == "other" else "refuses"), True, weak
-            if side == "other":
-                if not _OBLIGATION.search(pre):
-                    continue
-                return "urges", True, weak  # "Kyiv should make clear it is open to talks"
-            return "ready", True, weak
-        if code == "mediates":
-            if negated or (speaker.curated and (speaker.side or speaker.key) in _PARTIES):
-                continue  # a party to the war does not mediate (vocabulary: "as a third party")
-            return "mediates", True, weak
-        if negated and code != "accuses":
-            continue
-        return code, True, weak
-    return None, False, weak
-
-
-_ADDRESSEE = re.compile(r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides)\b", re.IGNORECASE)
-
-
-def _addressed(cue: str, speaker: Actor) -> bool:
-    """An appeal wording that names its addressee ("we hope they say yes", "we have to get Russia"):
-    an appeal to that party whoever the subject is, not the speaker's own readiness."""
-    return bool(_ADDRESSEE.search(cue)) or frames.side_of(cue, speaker) == "other"
-
-
 def classify_clause(
     norm: str, start: int, end: int, speaker: Actor, direct: bool = False, carry: str | None = None
 ) -> list[Unit]:
@@ -200,7 +109,7 @@ def classify_clause(
         if readings[0].modal and conds:
             stance = None  # "Kyiv must renounce NATO": a demand (conditions), not an appeal
     else:
-        stance, hit, weak = _cue_stance(clause, low, speaker, present, direct, carry)
+        stance, hit, weak = cue_stance(clause, low, speaker, present, direct, carry)
         if stance is None and not FRAMES_FIRST:
             readings = frames.read(clause, speaker, direct, carry)
             if readings:
@@ -250,11 +159,11 @@ def classify_clause(
         and strong
         and not ordered  # "no summit before the guns fall silent": its own terms for the next meeting
         and role(speaker) == "third"
-        and _topical(clause)
+        and topical(clause)
         and not _names_own(clause, speaker)
     ):
         stance = "urges"  # a third party's "the first step must be a truce": an appeal to stop, not its terms
-    if stance is None and not conds and not _topical(clause):
+    if stance is None and not conds and not topical(clause):
         return []
     demanded = conds
     if stance in ("accuses", "urges", "mediates"):
@@ -286,12 +195,6 @@ def _names_own(clause: str, speaker: Actor) -> bool:
     own = bloc(speaker.side or speaker.key)
     g = gazetteer()
     return any(bloc(g.entries[eid].affiliation or eid) == own for _s, _e, eid in g.find(clause))
-
-
-def _topical(clause: str) -> bool:
-    """A clause about negotiations (the scheme's sg:topicPattern; a built-in list if none)."""
-    topic = lexicon().topic
-    return folding.search(topic or _NEGOTIATION, clause, clause.lower()) is not None
 
 
 _ACCEPTED = re.compile(

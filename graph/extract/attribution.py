@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
+from stancegraph.graph.extract.relay import SIDE, relayed, relays
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
-from stancegraph.graph.extract.subject_np import clause_subject, is_dateline
+from stancegraph.graph.extract.subject_np import clause_subject, is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
@@ -167,7 +168,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                     hits.append(_Hit((got[0], got[1]), got[2], (vs, ve), "subject-verb"))
                     last_end = ve
             continue
-        got = _subject_left(text, lb, vs)
+        got = _subject_left(text, lb, vs, parenthetical(text, ve, s1))
         if got is None and lb > last_end and not hits:
             # a quotation inside the subject's appositive ("Brazil, whose president floated a
             # "peace club", said ..."): read the subject from before it
@@ -194,7 +195,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                 if not (
                     _SAY_ONLY.match(m.group()) and re.search(r"(?:\bwhile|\bwhereas|;|\bbut|,\s+and)\s*$", between)
                 ):
-                    if not _relayed(text, between, ns, ne, vs, m.group()):
+                    if not relayed(text, between, ns, ne, vs, m.group()):
                         continue
                     kind = "relayed"
             aux = text[ne:vs]
@@ -217,6 +218,11 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             hits.append(_Hit((ns, ne), desc, (vs, ve), "verb-subject"))
             last_end = ne
     hits.sort(key=lambda h: h.verb[0])
+    said = [h.verb[1] for h in hits if h.kind == "subject-verb"]
+    if said:
+        # "Lavrov said the conditions set out by Zelensky were ...": a passive agent inside what
+        # a speaker reports names the thing reported on, not a second speaker (rules:passive-by)
+        hits = [h for h in hits if not (h.kind == "passive-by" and h.verb[0] > said[0])]
     if any(h.kind in ("subject-verb", "verb-subject") for h in hits):
         # "X told the meeting that ..., according to the ministry": the ministry is the channel of
         # the report, X the speaker (rules:source-channel)
@@ -225,36 +231,8 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
     return hits
 
 
-#: a second-hand report keeps the original speaker: "a source said the Russian side had demanded that ..."
-_RELAY_VERB = re.compile(r"^(?:demanded|insisted|proposed)$")
-_RELAY_HAD = re.compile(r"^(?:told|said|assured|promised|demanded|insisted|proposed|offered|warned)$")
-_RELAY_BETWEEN = re.compile(r"^\s*(?:(?:[^,.;:“”\"]{0,40}?\s)?that\s+)?$")
-
-
-def _relayed(text: str, between: str, ns: int, ne: int, vs: int, verb: str) -> bool:
-    """Whether the reported clause is itself a report of what another party said (rules:relayed)."""
-    aux = text[ne:vs]
-    pluperfect = re.fullmatch(r"\s+had\s+", aux) is not None
-    if not (_RELAY_VERB.match(verb) or (pluperfect and _RELAY_HAD.match(verb))):
-        return False
-    if re.fullmatch(r"\s*", aux) is None and not pluperfect:
-        return False
-    np = text[ns:ne].strip()
-    return np.lower() not in _PRONOUNS and _anaphor(np) is None and _RELAY_BETWEEN.match(between) is not None
-
-
 def _relays(text: str, h: _Hit, ctx: ActorContext) -> bool:
-    """A demand reported through a source ("According to a source, the Russian side demanded that
-    ..."): the party that demanded is the speaker, the source only the channel (rules:relayed)."""
-    verb = text[h.verb[0] : h.verb[1]]
-    np = text[h.np[0] : h.np[1]]
-    if not _RELAY_VERB.match(verb) or re.fullmatch(r"\s*(?:had\s+)?", h.aux) is None:
-        return False
-    return np.strip().lower() not in _PRONOUNS and _anaphor(np) is None and interpret(np, ctx, h.desc) is not None
-
-
-#: "the Russian side had demanded ...", relayed from the talks: the side's delegation at the table
-_SIDE = re.compile(r"^(?:the\s+)?(?P<adj>Russian|Ukrainian)\s+side$", re.IGNORECASE)
+    return relays(text[h.verb[0] : h.verb[1]], text[h.np[0] : h.np[1]], h.aux, h.desc, ctx)
 
 
 def _is_person(actor: Actor | None) -> bool:
@@ -274,6 +252,9 @@ def _speaker(
     np_text = text[h.np[0] : h.np[1]]
     pron = np_text.strip().lower()
     anaphor = _anaphor(np_text)
+    if pron == "it" and h.kind == "subject-verb" and parenthetical(text, h.verb[1], len(text)):
+        # "Kyiv, it said, remained ready": the organisation that spoke last (rules:parenthetical)
+        return (resolve_pronoun("its") if callable(resolve_pronoun) else None), "its"
     if pron in _PRONOUNS or anaphor:
         pronoun = anaphor or pron
         return (resolve_pronoun(pronoun) if callable(resolve_pronoun) else None), pronoun
@@ -292,7 +273,7 @@ def _speaker(
             back = resolve_pronoun("same:" + bare.group("head").lower())
         if back is not None:
             return back, None
-    side = _SIDE.match(np_text.strip())
+    side = SIDE.match(np_text.strip())
     if side and (h.kind == "relayed" or h.under):
         np_text = f"the {side.group('adj').capitalize()} delegation"
     actor = interpret(np_text, ctx, h.desc)

@@ -87,6 +87,13 @@ _DATE_LEAD = re.compile(
 )
 
 
+#: a comma-separated date ("August 17", "17 August", "Friday") is no head noun an appositive hangs on
+_DATE_SEGMENT = re.compile(
+    r"^\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$"
+)
+
+
 def _np_ok(np: str) -> bool:
     np = np.strip()
     return (
@@ -98,8 +105,25 @@ def _np_ok(np: str) -> bool:
     )
 
 
-def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
-    """The subject that ends right before the verb: (np start, np end, appositive or None)."""
+#: what follows a verb of saying in a parenthetical attribution ("X, the president wrote, was ..."):
+#: a comma soon after the verb, with no "that" clause before it
+_PARENTHETICAL_TAIL = re.compile(r"[^,.;:?!“”\"]{0,40}?,")
+
+
+def parenthetical(text: str, verb_end: int, sent_end: int) -> bool:
+    """Whether a verb of saying is closed by a comma, as in "X, the president wrote, was ...",
+    "Kyiv, it said, remained ready": then the noun phrase right before the verb is its subject
+    and the one before the first comma is what the sentence is about."""
+    m = _PARENTHETICAL_TAIL.match(text, verb_end, sent_end)
+    return m is not None and re.search(r"\bthat\b", m.group()) is None
+
+
+def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
+    """The subject that ends right before the verb: (np start, np end, appositive or None).
+
+    ``inserted``: the verb is a parenthetical attribution (:func:`parenthetical`); a segment
+    after a comma that runs up to the verb is its subject, not an appositive ("Zelensky's
+    remarks, the president wrote, ..." -> the president; "X, the envoy, said" keeps X)."""
     left = text[lb:verb_start]
     closed = _CLOSED_RELATIVE.search(left)
     if closed:  # "X, the envoy, who has visited Kyiv, Moscow and Beijing, said": X before the clause
@@ -132,6 +156,16 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         return off, off + len(m.group("np")), m.group("desc")
     participial = re.match(r"^\s*[a-z]+ing\s", seg) is not None  # "X, hosting Zelensky, said"
     if (
+        inserted
+        and len(segs) >= 2
+        and not participial
+        and not _FRONTED.match(text[segs[-2][0] : segs[-2][1]])
+        and not text[e:core_end].strip()
+        and _np_ok(seg)
+    ):
+        off = s + (len(seg) - len(seg.lstrip()))
+        return off, e, None
+    if (
         len(segs) >= 2
         and _APPOS_START.match(seg)
         and (participial or not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg))
@@ -145,6 +179,7 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         if (
             _np_ok(prev)
             and not _FRONTED.match(prev)
+            and not _DATE_SEGMENT.match(prev)  # "On Saturday, August 17, the office said"
             and re.search(r"[A-Z]", prev)
             and not re.match(r"\s*(?:who|which|whose)\b", prev)  # a relative clause is no head noun
         ):

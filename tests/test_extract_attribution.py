@@ -1,0 +1,61 @@
+"""Attribution of sentences whose stance reads in isolation (invented sentences): who says
+a parenthetical, a passive agent inside reported speech, view framings, interviews."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2024, 6, 13)  # a Thursday
+
+
+def run(text: str, published: date | None = PUB) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=published))
+
+
+def said(got: list[Statement]) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.stance) for s in got]
+
+
+# -- a passive agent inside what a speaker reports is no second speaker -----------------------
+
+
+def test_passive_agent_inside_reported_speech_is_the_topic_not_a_speaker() -> None:
+    got = run(
+        "Ministers gathered for the second day.\n\n"
+        "Sergei Lavrov said the proposals put forward by Zelensky on Monday proved that "
+        "it was Kyiv that did not want to negotiate."
+    )
+    assert ("Sergey Lavrov", "accuses") in said(got)
+    assert all(s.speaker.name != "Volodymyr Zelensky" for s in got)
+
+
+# -- parenthetical attribution: "X, the president wrote, ..." ----------------------------------
+
+
+def test_parenthetical_title_is_the_speaker_not_an_appositive() -> None:
+    got = run(
+        "Chancellor Olaf Scholz flew to Vilnius on Wednesday.\n\n"
+        "Any agreement, the chancellor said, must be negotiated with Kyiv, and Moscow refuses to negotiate."
+    )
+    assert said(got) == [("Olaf Scholz", "accuses")]
+
+
+def test_appositive_closed_by_a_comma_still_describes_the_subject() -> None:
+    got = run(
+        "Talks resumed on Thursday.\n\n"
+        "Andriy Yermak, the head of the presidential office, said Ukraine was ready to negotiate with Russia."
+    )
+    assert said(got) == [("Andriy Yermak", "ready")]
+
+
+def test_parenthetical_it_is_the_organisation_that_spoke_last() -> None:
+    got = run(
+        "Talks were postponed.\n\n"
+        "On Saturday, June 8, the Ukrainian foreign ministry said the meeting would be held online. "
+        "Kyiv, it said, remained ready to negotiate, but only through mediators."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Ukrainian foreign ministry", "conditional")]
+    assert got[0].conditions == ("talks-format",)

@@ -59,3 +59,43 @@ def test_parenthetical_it_is_the_organisation_that_spoke_last() -> None:
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Ukrainian foreign ministry", "conditional")]
     assert got[0].conditions == ("talks-format",)
+
+
+# -- "asked" reports speech only right after the quotation it closes ----------------------------
+
+
+def test_asked_after_a_question_in_quotes_attributes_the_quote_and_what_follows() -> None:
+    got = run(
+        "Residents of the town gathered outside the church.\n\n"
+        '"Talks with whom? With the men who shelled us?" asked Petro Danylenko, 66, a retired engineer. '
+        '"There will be no peace until those commanders face a court."'
+    )
+    assert ("Petro Danylenko", "conditional") in said(got)
+    assert "accountability" in next(s for s in got if s.speaker.name == "Petro Danylenko").conditions
+
+
+def test_asked_as_a_request_is_no_verb_of_saying() -> None:
+    got = run("Some context first.\n\nKyiv asked its allies for air defence before any talks with Moscow.")
+    assert got == []
+
+
+# -- a fronted holder of a view: "In the President's view, ..." --------------------------------
+
+
+def test_fronted_view_of_a_title_is_the_holder_s_claim() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "President Vladimir Putin spoke to state television on Sunday about the war.\n\n"
+        "In the President's view, the Kyiv authorities had forbidden themselves to negotiate on "
+        "orders from their Western sponsors."
+    )
+    assert said(got) == [("Vladimir Putin", "accuses")]
+
+
+def test_fronted_view_with_a_possessive_pronoun() -> None:
+    got = run(
+        "Some context first.\n\n"
+        "Dmytro Kuleba met his Polish counterpart in Warsaw on Tuesday.\n\n"
+        "In his view, Moscow does not want negotiations at all."
+    )
+    assert said(got) == [("Dmytro Kuleba", "accuses")]

@@ -25,13 +25,18 @@ from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
 from stancegraph.graph.extract.text import Paragraph, Sentence, quote_label_source
-from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
+from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE, speech_here
 
 _FRAME_START = re.compile(
     r"\s*(?:in|on|at|during|via|through|after|before|from|over|while|when|last|this|earlier|later|yesterday|"
     r"today|tonight|again|also|repeatedly|previously|afterwards|separately|publicly|recently|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|as\s+well)\b"
+)
+#: "In the President's view, ...", "In the view of X, ...", "In his opinion, ...": a fronted holder of a view
+_VIEW = re.compile(
+    r"\s*In\s+(?:the\s+(?:view|opinion)\s+of\s+(?P<of>[^,“”\"]{2,60}?)|(?P<np>(?:the\s+)?[^,“”\"]{1,50}?)[’']s?"
+    r"\s+(?:view|opinion|estimation|assessment)|(?P<pron>his|her|their|its)\s+(?:view|opinion))\s*,\s*"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _QUOTE_FROM = re.compile(r"\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
@@ -118,7 +123,7 @@ class _Hit:
     np: tuple[int, int]
     desc: str | None
     verb: tuple[int, int]
-    kind: str  # subject-verb, verb-subject, according-to, quote-from, relative-who, passive-by, relayed
+    kind: str  # subject-verb, verb-subject, according-to, quote-from, view-of, relative-who, passive-by, relayed
     aux: str = ""
     under: bool = False  # a subject-verb after a fronted "According to X," (kept only for a person)
 
@@ -134,6 +139,10 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
     if qf:
         hits.append(_Hit((qf.start("np"), qf.end("np")), None, (qf.end() - 1, qf.end()), "quote-from"))
         return hits
+    vw = _VIEW.match(text, s0, s1)
+    if vw:  # the whole sentence is the holder's view, as with "Quote from X:" (rules:view-of)
+        group = next(g for g in ("of", "np", "pron") if vw.group(g))
+        return [_Hit(vw.span(group), None, vw.span(), "view-of")]
     for m in _ACCORDING.finditer(text, s0, s1):
         if _in_quote(m.start(), quotes):
             continue
@@ -157,6 +166,8 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             continue
         if vs > 0 and text[vs - 1] in "-‑":
             continue  # "Russia-claimed"
+        if not speech_here(m.group(), text[s0:vs]):
+            continue
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
         progressive = re.search(r"\b(?:been|be|is|are|was|were|am)\s+$", text[s0:vs]) is not None
         if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
@@ -245,12 +256,16 @@ _PRINCIPALS_VOICE = re.compile(
 )
 
 
+#: "In his view, ...": the possessor is the pronoun's referent
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
+
+
 def _speaker(
     text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object, sent_start: int = 0
 ) -> tuple[Actor | None, str | None]:
     """The actor a hit's noun phrase names, and the pronoun or anaphor it was resolved from."""
     np_text = text[h.np[0] : h.np[1]]
-    pron = np_text.strip().lower()
+    pron = _POSSESSIVE.get(np_text.strip().lower(), np_text.strip().lower())
     anaphor = _anaphor(np_text)
     if pron == "it" and h.kind == "subject-verb" and parenthetical(text, h.verb[1], len(text)):
         # "Kyiv, it said, remained ready": the organisation that spoke last (rules:parenthetical)
@@ -345,7 +360,7 @@ def claims_in_sentence(
                 a, b = _strip_span(text, a, b)
                 if b - a > 2:
                     content.append((a, b))
-        elif h.kind == "quote-from":
+        elif h.kind in ("quote-from", "view-of"):
             a, b = _strip_span(text, h.verb[1], sent.end)
             content.append((a, b))
         content = [(a, b) for a, b in content if b > a]

@@ -99,3 +99,19 @@ def test_fronted_view_with_a_possessive_pronoun() -> None:
         "In his view, Moscow does not want negotiations at all."
     )
     assert said(got) == [("Dmytro Kuleba", "accuses")]
+
+
+# -- interviews: the outlet "spoke to X" names the interviewee ---------------------------------
+
+
+def test_outlet_spoke_to_names_the_interviewee_of_a_q_and_a() -> None:
+    got = run(
+        "Hanna Koval: no ceasefire without guarantees\n\n"
+        "Ahead of the summit, our agency spoke to Hanna Koval, an adviser at Ukraine's Foreign Ministry, "
+        "about the talks.\n\n"
+        "Q: Will Russia be invited?\n\n"
+        "A: Not now. There will be no freezing of the war and no trading of land for a pause.\n\n"
+        "Q: And the Europeans?\n\n"
+        "A: They are with us."
+    )
+    assert ("Hanna Koval", "refuses") in said(got)

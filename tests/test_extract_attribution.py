@@ -115,3 +115,24 @@ def test_outlet_spoke_to_names_the_interviewee_of_a_q_and_a() -> None:
         "A: They are with us."
     )
     assert ("Hanna Koval", "refuses") in said(got)
+
+
+# -- a verb of saying coordinated with the clause's first predicate ---------------------------
+
+
+def test_but_said_after_another_predicate_keeps_the_clause_subject() -> None:
+    got = run(
+        "Delegations were due in the Gulf this month.\n\n"
+        "Qatar's foreign ministry spokesman Majed al-Ansari declined to give details, but said Doha "
+        "stood ready to host talks between the two sides."
+    )
+    assert said(got) == [("Majed al-Ansari", "mediates")]
+
+
+def test_and_said_after_a_fronted_phrase() -> None:
+    got = run(
+        "Leaders met in the capital.\n\n"
+        "In Tokyo, Chief Cabinet Secretary Yoshimasa Hayashi thanked the visitors and said Japan wanted a peace "
+        "based on international law and the U.N. Charter."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Yoshimasa Hayashi", "conditional")]

@@ -238,7 +238,7 @@ _TITLE_WORDS = {
     "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince", "congressman",
     "congresswoman", "representative", "rep", "sen", "lawmaker", "councillor", "councilman", "patriarch", "archbishop",
 }  # fmt: skip
-_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")
+_NAME_TOKEN = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")  # "Majed al-Ansari"
 
 
 def nationality(text: str) -> str | None:

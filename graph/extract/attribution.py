@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.relay import SIDE, relayed, relays
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
-from stancegraph.graph.extract.subject_np import clause_subject, is_dateline, parenthetical
+from stancegraph.graph.extract.subject_np import clause_subject, coordinated_subject, is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
-from stancegraph.graph.extract.text import Paragraph, Sentence, quote_label_source
+from stancegraph.graph.extract.text import Paragraph, Sentence, complement, quote_label_source
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE, speech_here
 
 _FRAME_START = re.compile(
@@ -179,7 +179,10 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                     hits.append(_Hit((got[0], got[1]), got[2], (vs, ve), "subject-verb"))
                     last_end = ve
             continue
-        got = _subject_left(text, lb, vs, parenthetical(text, ve, s1))
+        # "X did not confirm the details, but said ...": the clause subject (rules:coordinated)
+        got = (coordinated_subject(text, s0, vs) if not hits else None) or _subject_left(
+            text, lb, vs, parenthetical(text, ve, s1)
+        )
         if got is None and lb > last_end and not hits:
             # a quotation inside the subject's appositive ("Brazil, whose president floated a
             # "peace club", said ..."): read the subject from before it
@@ -366,7 +369,7 @@ def claims_in_sentence(
         content = [(a, b) for a, b in content if b > a]
         if not content:
             continue
-        frame = _complement(sent.start, sent.end, content)
+        frame = complement(sent.start, sent.end, content)
         out.append(
             Claim(
                 actor=actor,
@@ -386,14 +389,3 @@ def claims_in_sentence(
 def _is_adverbial(text: str) -> bool:
     """A fronted adverbial ("On October 18, during a meeting with ...,") rather than content."""
     return bool(_FRONTED.match(text)) and len(text.split()) <= 20 and not _FINITE.search(text)
-
-
-def _complement(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for s, e in sorted(spans):
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < end:
-        out.append((pos, end))
-    return out

@@ -236,7 +236,8 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 _CLAUSE_NP = re.compile(
     r"(?P<np>He|She|They|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
     r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
-    r"ambassador|negotiator|chancellor|premier|head|policy|security|national)\s+){0,7}[A-ZÀ-Þ][\w’'.-]*)"
+    r"ambassador|negotiator|chancellor|premier|head|policy|security|national|ministry|cabinet)\s+){0,7}"
+    r"(?:(?:al|el)-)?[A-ZÀ-Þ][\w’'.-]*)"
     r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing)\s[^,“”\"]{2,90}?),)?"
     r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not))*"
     r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
@@ -259,3 +260,15 @@ def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, st
     if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
         return None
     return m.start("np"), m.end("np"), m.group("desc")
+
+
+#: a verb of saying coordinated with the clause's first predicate ("X did not confirm any details, but said")
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
+
+
+def coordinated_subject(text: str, start: int, verb_start: int) -> tuple[int, int, str | None] | None:
+    """The subject of a verb of saying that a coordination joins to the clause's first predicate:
+    "Spokesman X did not confirm the details but said ..." -> X (the clause subject)."""
+    if _COORDINATED.search(text, start, verb_start) is None:
+        return None
+    return clause_subject(text, start, verb_start)

@@ -72,3 +72,8 @@ def test_a_deal_named_before_is_what_it_is_up_to_them_to_get_done() -> None:
 def test_what_talks_is_a_refusal() -> None:
     got = coded('"What talks? They burned half the village," said Mykola, a farmer near Sumy.')
     assert got == {("Mykola", "refuses", ())}
+
+
+def test_that_table_is_the_negotiating_table() -> None:
+    got = coded('"Everybody at that table is going to have to give something," Marco Rubio said on Monday.')
+    assert got == {("Marco Rubio", "urges", ())}

@@ -136,3 +136,20 @@ def test_and_said_after_a_fronted_phrase() -> None:
         "based on international law and the U.N. Charter."
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Yoshimasa Hayashi", "conditional")]
+
+
+# -- anonymous sources described by their access ----------------------------------------------
+
+
+def test_person_close_to_a_government_is_an_anonymous_source() -> None:
+    got = run("Envoys met in Jeddah.\n\nA person close to the Kremlin said Moscow would not negotiate on those terms.")
+    assert [(s.speaker.kind, s.stance) for s in got] == [("anonymous", "refuses")]
+    assert got[0].speaker.affiliation == "Russia"
+
+
+def test_relative_clause_with_an_irregular_verb_closed_by_a_comma() -> None:
+    got = run(
+        "Envoys met in Jeddah.\n\n"
+        "But an official in Kyiv, who spoke on condition of anonymity, said Ukraine was ready to negotiate."
+    )
+    assert [(s.speaker.kind, s.stance) for s in got] == [("anonymous", "ready")]

@@ -48,7 +48,7 @@ _CONJ = re.compile(
 
 
 #: a relative clause closed by a comma before the verb, commas inside it allowed
-_CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:has|had|is|was|have|also|[a-z]+(?:ed|s))\b[^“”\"]*,\s*$")
+_CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:not\s+)?[a-z]+\b[^“”\"]*,\s*$")  # "who spoke on condition of anonymity"
 #: a capitalised name (with its titles) that ends a stretch of text
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|bin|de|da|von|der)\s+){0,6}[A-ZÀ-Þ][\w’'.-]*$")
 

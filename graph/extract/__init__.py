@@ -9,9 +9,10 @@ cues; ``lexicon_regex``: how wordings become regexes), ``actors`` (gazetteer, mi
 ``attribution`` (who says which span), ``dates`` (when), ``perspective`` (whose side
 acts), ``frames`` (compositional stance reading: topic x action frame x perspective x
 polarity), ``preconditions`` (terms set by ordering events: "first X, then we talk"),
-``blame`` (cleft sentences: "it is not us who ..."), ``stance`` (what position, which
-conditions; ``cues``: whole-wording cues and whose position they are), ``assemble`` (the
-walk over an article and the merging into statements).
+``blame`` (cleft sentences: "it is not us who ..."), ``topic_context`` (the topic a bare
+answer or a referring "it" takes from the question or the sentence before), ``stance``
+(what position, which conditions; ``cues``: whole-wording cues and whose position they
+are), ``assemble`` (the walk over an article and the merging into statements).
 
 Speed without changing a byte of the output: ``date_index`` (one date scan per article,
 served for every sentence and frame), ``folding`` (case-insensitive cue regexes run
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.5.0"
+EXTRACTOR_VERSION = "rules-0.5.1"
 
 
 def warm_up() -> None:

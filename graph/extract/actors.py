@@ -198,7 +198,7 @@ ORG_HEAD = re.compile(
     re.IGNORECASE,
 )
 ANON_HEADS = re.compile(
-    r"\b(?:sources?|officials?|diplomats?|insiders?|people\s+familiar|person\s+familiar|spokesm[ae]n|"
+    r"\b(?:sources?|officials?|diplomats?|insiders?|(?:people|person)\s+(?:familiar|close\s+to|briefed\s+on)|spokesm[ae]n|"
     r"spokeswom[ae]n|spokespersons?|aides?|advis[eo]rs?|representatives?|negotiators?|lawmakers?|"
     r"politicians?|analysts?|experts?|commanders?|soldiers?|servicem[ae]n|generals?)\b",
     re.IGNORECASE,
@@ -209,7 +209,9 @@ GROUP_HEADS = re.compile(
     r"critics|members|states|locals|civilians|workers|students|women|men)\b",
     re.IGNORECASE,
 )
-_PLURAL_ANON = re.compile(r"\b(?:sources|officials|diplomats|insiders|people familiar)\b", re.IGNORECASE)
+_PLURAL_ANON = re.compile(
+    r"\b(?:sources|officials|diplomats|insiders|people\s+(?:familiar|close\s+to|briefed\s+on))\b", re.IGNORECASE
+)
 _DETERMINERS = re.compile(
     r"^(?:(?:the|a|an|one\s+of|one|some|many|several|most|two|three|four|other|senior|top|high-ranking|highly\s+placed|"
     r"unnamed|anonymous)\s+)+",
@@ -238,7 +240,7 @@ _TITLE_WORDS = {
     "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince", "congressman",
     "congresswoman", "representative", "rep", "sen", "lawmaker", "councillor", "councilman", "patriarch", "archbishop",
 }  # fmt: skip
-_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")
+_NAME_TOKEN = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")  # "Majed al-Ansari"
 
 
 def nationality(text: str) -> str | None:

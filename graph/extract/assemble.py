@@ -34,6 +34,7 @@ from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice, re
 from stancegraph.graph.extract.stance import Unit, classify
 from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
+from stancegraph.graph.extract.topic_context import answer, context_of
 from stancegraph.graph.records import Article, Evidence, Speaker, Statement
 
 _PLACES = re.compile(
@@ -148,6 +149,7 @@ def _walk(article: Article, paras: list[Paragraph], index: DateIndex) -> list[tu
     out: list[tuple[Claim, list[Unit]]] = []
     prev_para_claim: Claim | None = None
     guest = interviewee(text, paras, ctx) if is_interview(text, paras) else None
+    before = {s.index: s for p in paras if p.kind == "prose" for s in p.sentences}  # for the topic in context
     for p in paras:
         if p.kind != "prose":
             continue
@@ -208,7 +210,9 @@ def _walk(article: Article, paras: list[Paragraph], index: DateIndex) -> list[tu
         for c in para_claims:
             if c.actor is None:
                 continue
-            units = plan_voice(text, c.frame, c.actor, classify(norm, c.content, c.actor, _direct(text, c)))
+            around = context_of(text, c.sentence, c.content, before.get(c.sentence.index - 1))
+            said = answer(text, c.content)[0] if around is not None else c.content  # a question put is no content
+            units = plan_voice(text, c.frame, c.actor, classify(norm, said, c.actor, _direct(text, c), around))
             if c.negated:
                 units = []
             out.append((c, units))

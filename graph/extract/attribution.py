@@ -16,22 +16,28 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
+from stancegraph.graph.extract.relay import SIDE, relayed, relays
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
-from stancegraph.graph.extract.subject_np import clause_subject, is_dateline
+from stancegraph.graph.extract.subject_np import clause_subject, coordinated_subject, is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
 from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
-from stancegraph.graph.extract.text import Paragraph, Sentence, quote_label_source
-from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE
+from stancegraph.graph.extract.text import Paragraph, Sentence, complement, quote_label_source
+from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE, speech_here
 
 _FRAME_START = re.compile(
     r"\s*(?:in|on|at|during|via|through|after|before|from|over|while|when|last|this|earlier|later|yesterday|"
     r"today|tonight|again|also|repeatedly|previously|afterwards|separately|publicly|recently|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|as\s+well)\b"
+)
+#: "In the President's view, ...", "In the view of X, ...", "In his opinion, ...": a fronted holder of a view
+_VIEW = re.compile(
+    r"\s*In\s+(?:the\s+(?:view|opinion)\s+of\s+(?P<of>[^,“”\"]{2,60}?)|(?P<np>(?:the\s+)?[^,“”\"]{1,50}?)[’']s?"
+    r"\s+(?:view|opinion|estimation|assessment)|(?P<pron>his|her|their|its)\s+(?:view|opinion))\s*,\s*"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _QUOTE_FROM = re.compile(r"\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
@@ -118,7 +124,7 @@ class _Hit:
     np: tuple[int, int]
     desc: str | None
     verb: tuple[int, int]
-    kind: str  # subject-verb, verb-subject, according-to, quote-from, relative-who, passive-by, relayed
+    kind: str  # subject-verb, verb-subject, according-to, quote-from, view-of, relative-who, passive-by, relayed
     aux: str = ""
     under: bool = False  # a subject-verb after a fronted "According to X," (kept only for a person)
 
@@ -134,6 +140,10 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
     if qf:
         hits.append(_Hit((qf.start("np"), qf.end("np")), None, (qf.end() - 1, qf.end()), "quote-from"))
         return hits
+    vw = _VIEW.match(text, s0, s1)
+    if vw:  # the whole sentence is the holder's view, as with "Quote from X:" (rules:view-of)
+        group = next(g for g in ("of", "np", "pron") if vw.group(g))
+        return [_Hit(vw.span(group), None, vw.span(), "view-of")]
     for m in folding.finditer_if(_ACCORDING, "ccording", text, s0, s1):
         if _in_quote(m.start(), quotes):
             continue
@@ -157,6 +167,8 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             continue
         if vs > 0 and text[vs - 1] in "-‑":
             continue  # "Russia-claimed"
+        if not speech_here(m.group(), text[s0:vs]):
+            continue
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
         progressive = re.search(r"\b(?:been|be|is|are|was|were|am)\s+$", text[s0:vs]) is not None
         if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
@@ -168,7 +180,10 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                     hits.append(_Hit((got[0], got[1]), got[2], (vs, ve), "subject-verb"))
                     last_end = ve
             continue
-        got = _subject_left(text, lb, vs)
+        # "X did not confirm the details, but said ...": the clause subject (rules:coordinated)
+        got = (coordinated_subject(text, s0, vs) if not hits else None) or _subject_left(
+            text, lb, vs, parenthetical(text, ve, s1)
+        )
         if got is None and lb > last_end and not hits:
             # a quotation inside the subject's appositive ("Brazil, whose president floated a
             # "peace club", said ..."): read the subject from before it
@@ -195,7 +210,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                 if not (
                     _SAY_ONLY.match(m.group()) and re.search(r"(?:\bwhile|\bwhereas|;|\bbut|,\s+and)\s*$", between)
                 ):
-                    if not _relayed(text, between, ns, ne, vs, m.group()):
+                    if not relayed(text, between, ns, ne, vs, m.group()):
                         continue
                     kind = "relayed"
             aux = text[ne:vs]
@@ -218,6 +233,11 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             hits.append(_Hit((ns, ne), desc, (vs, ve), "verb-subject"))
             last_end = ne
     hits.sort(key=lambda h: h.verb[0])
+    said = [h.verb[1] for h in hits if h.kind == "subject-verb"]
+    if said:
+        # "Lavrov said the conditions set out by Zelensky were ...": a passive agent inside what
+        # a speaker reports names the thing reported on, not a second speaker (rules:passive-by)
+        hits = [h for h in hits if not (h.kind == "passive-by" and h.verb[0] > said[0])]
     if any(h.kind in ("subject-verb", "verb-subject") for h in hits):
         # "X told the meeting that ..., according to the ministry": the ministry is the channel of
         # the report, X the speaker (rules:source-channel)
@@ -226,36 +246,8 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
     return hits
 
 
-#: a second-hand report keeps the original speaker: "a source said the Russian side had demanded that ..."
-_RELAY_VERB = re.compile(r"^(?:demanded|insisted|proposed)$")
-_RELAY_HAD = re.compile(r"^(?:told|said|assured|promised|demanded|insisted|proposed|offered|warned)$")
-_RELAY_BETWEEN = re.compile(r"^\s*(?:(?:[^,.;:“”\"]{0,40}?\s)?that\s+)?$")
-
-
-def _relayed(text: str, between: str, ns: int, ne: int, vs: int, verb: str) -> bool:
-    """Whether the reported clause is itself a report of what another party said (rules:relayed)."""
-    aux = text[ne:vs]
-    pluperfect = re.fullmatch(r"\s+had\s+", aux) is not None
-    if not (_RELAY_VERB.match(verb) or (pluperfect and _RELAY_HAD.match(verb))):
-        return False
-    if re.fullmatch(r"\s*", aux) is None and not pluperfect:
-        return False
-    np = text[ns:ne].strip()
-    return np.lower() not in _PRONOUNS and _anaphor(np) is None and _RELAY_BETWEEN.match(between) is not None
-
-
 def _relays(text: str, h: _Hit, ctx: ActorContext) -> bool:
-    """A demand reported through a source ("According to a source, the Russian side demanded that
-    ..."): the party that demanded is the speaker, the source only the channel (rules:relayed)."""
-    verb = text[h.verb[0] : h.verb[1]]
-    np = text[h.np[0] : h.np[1]]
-    if not _RELAY_VERB.match(verb) or re.fullmatch(r"\s*(?:had\s+)?", h.aux) is None:
-        return False
-    return np.strip().lower() not in _PRONOUNS and _anaphor(np) is None and interpret(np, ctx, h.desc) is not None
-
-
-#: "the Russian side had demanded ...", relayed from the talks: the side's delegation at the table
-_SIDE = re.compile(r"^(?:the\s+)?(?P<adj>Russian|Ukrainian)\s+side$", re.IGNORECASE)
+    return relays(text[h.verb[0] : h.verb[1]], text[h.np[0] : h.np[1]], h.aux, h.desc, ctx)
 
 
 def _is_person(actor: Actor | None) -> bool:
@@ -268,13 +260,20 @@ _PRINCIPALS_VOICE = re.compile(
 )
 
 
+#: "In his view, ...": the possessor is the pronoun's referent
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
+
+
 def _speaker(
     text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object, sent_start: int = 0
 ) -> tuple[Actor | None, str | None]:
     """The actor a hit's noun phrase names, and the pronoun or anaphor it was resolved from."""
     np_text = text[h.np[0] : h.np[1]]
-    pron = np_text.strip().lower()
+    pron = _POSSESSIVE.get(np_text.strip().lower(), np_text.strip().lower())
     anaphor = _anaphor(np_text)
+    if pron == "it" and h.kind == "subject-verb" and parenthetical(text, h.verb[1], len(text)):
+        # "Kyiv, it said, remained ready": the organisation that spoke last (rules:parenthetical)
+        return (resolve_pronoun("its") if callable(resolve_pronoun) else None), "its"
     if pron in _PRONOUNS or anaphor:
         pronoun = anaphor or pron
         return (resolve_pronoun(pronoun) if callable(resolve_pronoun) else None), pronoun
@@ -293,7 +292,7 @@ def _speaker(
             back = resolve_pronoun("same:" + bare.group("head").lower())
         if back is not None:
             return back, None
-    side = _SIDE.match(np_text.strip())
+    side = SIDE.match(np_text.strip())
     if side and (h.kind == "relayed" or h.under):
         np_text = f"the {side.group('adj').capitalize()} delegation"
     actor = interpret(np_text, ctx, h.desc)
@@ -365,13 +364,13 @@ def claims_in_sentence(
                 a, b = _strip_span(text, a, b)
                 if b - a > 2:
                     content.append((a, b))
-        elif h.kind == "quote-from":
+        elif h.kind in ("quote-from", "view-of"):
             a, b = _strip_span(text, h.verb[1], sent.end)
             content.append((a, b))
         content = [(a, b) for a, b in content if b > a]
         if not content:
             continue
-        frame = _complement(sent.start, sent.end, content)
+        frame = complement(sent.start, sent.end, content)
         out.append(
             Claim(
                 actor=actor,
@@ -391,14 +390,3 @@ def claims_in_sentence(
 def _is_adverbial(text: str) -> bool:
     """A fronted adverbial ("On October 18, during a meeting with ...,") rather than content."""
     return bool(_FRONTED.match(text)) and len(text.split()) <= 20 and not _FINITE.search(text)
-
-
-def _complement(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for s, e in sorted(spans):
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < end:
-        out.append((pos, end))
-    return out

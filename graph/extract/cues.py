@@ -38,11 +38,19 @@ _ORDER = ("mediates", "accuses", "urges", "refuses", "ready")  # the first conce
 
 
 def cue_stance(
-    clause: str, low: str, speaker: Actor, present: Hits | None = None, direct: bool = False, carry: str | None = None
+    clause: str,
+    low: str,
+    speaker: Actor,
+    present: Hits | None = None,
+    direct: bool = False,
+    carry: str | None = None,
+    context: bool = False,
 ) -> tuple[str | None, bool, bool]:
     """The stance of a clause from whole-wording cues: (stance, hit, weak).
 
-    ``direct``: quoted speech, where "he"/"a man who" is somebody else than the speaker."""
+    ``direct``: quoted speech, where "he"/"a man who" is somebody else than the speaker.
+    ``context``: the question or the sentence before sets the topic (topic_context), so the
+    paraphrase cues count without a topic word and so do the bare answers (sg:contextPattern)."""
     lex = lexicon()
     found: list[tuple[str, re.Match[str]]] = []
     for code in _ORDER:
@@ -51,10 +59,18 @@ def cue_stance(
         if m is not None:
             found.append((code, m))
     weak = False
-    if not found and topical(clause) and lex.weak:
+    if not found and (context or topical(clause)) and lex.weak:
         # paraphrases: cues that count only in a clause about negotiations
         for code in _ORDER:
             c = lex.weak.get(code)
+            m = c.search(clause, low, present) if c else None
+            if m is not None:
+                found.append((code, m))
+        weak = bool(found)
+    if not found and context and lex.context:
+        # bare answers ("Not now.", "With whom?"): only where the context sets the topic
+        for code in _ORDER:
+            c = lex.context.get(code)
             m = c.search(clause, low, present) if c else None
             if m is not None:
                 found.append((code, m))

@@ -7,8 +7,8 @@ in an article whose paragraphs carry Q/A labels, question paragraphs yield nothi
 every sentence of an answer paragraph is the interviewee's.
 
 The interviewee is the person the article says it interviews ("an interview with X",
-"X spoke to us") or, failing that, the first person introduced in the prose before the
-first answer.
+"the agency spoke to X"; "She spoke to us" names no one and falls through) or, failing
+that, the first person introduced in the prose before the first answer.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from stancegraph.graph.extract.text import Paragraph
 _Q = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.\-–—]?$", re.IGNORECASE)
 _A = re.compile(r"^(?:A|Answer)\s*[:.\-–—]?$", re.IGNORECASE)
 _WITH = re.compile(
-    r"\b(?:interview|conversation|Q&A|talk)\s+with\s+(?P<np>(?:[A-Z][\w’'.-]* ){0,4}[A-Z][\w’'.-]*)",
+    r"\b(?:(?:interview|conversation|Q&A|talk)\s+with|(?:spoke|talked|speaks|talks)\s+(?:to|with)|interviewed)"
+    r"\s+(?P<np>(?:[A-Z][\w’'.-]* ){0,4}[A-Z][\w’'.-]*)",
 )
 _NAME_FIRST = re.compile(r"\s*(?P<np>(?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)\s*(?:,|\s+is\b|\s+was\b|\s+has\b)")
 
@@ -50,8 +51,7 @@ def interviewee(text: str, paras: list[Paragraph], ctx: ActorContext) -> Actor |
     """Who answers: the person interviewed, from the title or the introduction."""
     first_answer = next((p.start for p in paras if p.kind == "prose" and label(text, p) == "a"), len(text))
     intro = text[:first_answer]
-    m = _WITH.search(intro)
-    if m:
+    for m in _WITH.finditer(intro):  # "an interview with X", "[the outlet] spoke to X"
         actor = interpret(m.group("np"), ctx)
         if actor is not None and actor.kind == "person":
             return actor

@@ -12,6 +12,9 @@ Label syntax (documented in the Turtle headers as well):
   case-insensitively as whole words; a space matches any run of whitespace.
 - ``sg:weakPattern``: a regular expression that signals the concept only in a clause about
   negotiations (one the scheme's ``sg:topicPattern`` matches): recall for paraphrases.
+- ``sg:contextPattern``: a bare answer ("Not now.", "With whom?") that signals the concept
+  only where the question or the sentence before sets the topic (``topic_context``); the
+  scheme's ``sg:antecedentPattern`` names what a later "it" may stand for (the plan, the decree).
 - ``sg:pattern`` (and ``sg:marker`` on ``conditional``): regular expressions, whole words,
   case-insensitive; a literal space outside ``[...]`` matches any whitespace, ``<gap>``
   is up to 60 characters inside one clause and ``<w>`` up to three words.
@@ -111,6 +114,9 @@ class Lexicon:
     offers: re.Pattern[str] | None = None  # sg:offerMarker: a concession offered in return
     weak: dict[str, Concept] | None = None  # sg:weakPattern: a cue only inside a clause about negotiations
     topic: re.Pattern[str] | None = None  # sg:topicPattern: what makes a clause one about negotiations
+    context: dict[str, Concept] | None = None  # sg:contextPattern: a cue only where the context sets the topic
+    antecedents: re.Pattern[str] | None = None  # sg:antecedentPattern: what a later "it" may stand for
+    context_topic: re.Pattern[str] | None = None  # sg:contextTopicPattern: besides the antecedents
     frames: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (concept, sg:frameName, sg:frameCue alternation)
     parties: re.Pattern[str] | None = None  # sg:partiesPattern: both sides together
     appeal_modal: re.Pattern[str] | None = None  # sg:appealModal: "Kyiv should talk"
@@ -207,21 +213,29 @@ def _frames(g: Any, namespace: str) -> _Frames:
     return _Frames(out, raw, parties, modal)
 
 
+#: concept-level pattern properties that count only in some clauses: property -> Lexicon field
+_GRADED = {"weakPattern": "weak", "contextPattern": "context"}
+#: scheme-level pattern properties: property -> Lexicon field
+_SCHEME = {"topicPattern": "topic", "antecedentPattern": "antecedents", "contextTopicPattern": "context_topic"}
+
+
 def _concepts(
     name: str, namespace: str
-) -> tuple[dict[str, Concept], list[str], list[str], dict[str, Concept], list[str], _Frames]:
+) -> tuple[dict[str, Concept], list[str], list[str], dict[str, dict[str, Concept]], dict[str, list[str]], _Frames]:
     from rdflib import URIRef
 
     g = _load_graph(name)
     skos = {p: URIRef(SKOS + p) for p in ("prefLabel", "altLabel", "hiddenLabel", "notation", "Concept")}
     pattern, marker, negated = URIRef(SG + "pattern"), URIRef(SG + "marker"), URIRef(SG + "negatedAs")
-    offer, weak_p, topic_p = URIRef(SG + "offerMarker"), URIRef(SG + "weakPattern"), URIRef(SG + "topicPattern")
+    offer = URIRef(SG + "offerMarker")
     rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     concepts: dict[str, Concept] = {}
     markers: list[str] = []
     offers: list[str] = []
-    weak: dict[str, Concept] = {}
-    topic = [pattern_to_regex(str(o)) for o in g.objects(None, topic_p)]
+    graded: dict[str, dict[str, Concept]] = {field: {} for field in _GRADED.values()}
+    scheme = {
+        field: [pattern_to_regex(str(o)) for o in g.objects(None, URIRef(SG + p))] for p, field in _SCHEME.items()
+    }
     for subject in sorted(g.subjects(rdf_type, skos["Concept"])):
         iri = str(subject)
         if not iri.startswith(namespace):
@@ -241,16 +255,18 @@ def _concepts(
             parts = []
         neg = next((str(o)[len(namespace) :] for o in g.objects(subject, negated)), None)
         concepts[code] = _concept(code, parts, neg)
-        weak_parts = [pattern_to_regex(str(o)) for o in g.objects(subject, weak_p)]
-        if weak_parts:
-            weak[code] = _concept(code, weak_parts, neg)
-    return concepts, markers, offers, weak, topic, _frames(g, namespace)
+        for prop, field in _GRADED.items():
+            graded_parts = [pattern_to_regex(str(o)) for o in g.objects(subject, URIRef(SG + prop))]
+            if graded_parts:
+                graded[field][code] = _concept(code, graded_parts, neg)
+    return concepts, markers, offers, graded, scheme, _frames(g, namespace)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon (parsed once per process)."""
-    stances, markers, offers, weak, topic, frames = _concepts("stances.ttl", STANCE_NS)
+    stances, markers, offers, graded, scheme, frames = _concepts("stances.ttl", STANCE_NS)
+    weak, context = graded["weak"], graded["context"]
     conditions, _, _, _, _, _ = _concepts("conditions.ttl", CONDITION_NS)
     return Lexicon(
         stances=stances,
@@ -258,15 +274,25 @@ def lexicon() -> Lexicon:
         conditions=conditions,
         offers=compile_parts(offers),
         weak=weak,
-        topic=compile_parts(topic),
+        context=context,
+        topic=compile_parts(scheme["topic"]),
+        antecedents=compile_parts(scheme["antecedents"]),
+        context_topic=compile_parts(scheme["context_topic"]),
         frames=tuple(frames.cues),
         parties=compile_parts(frames.parties),
         appeal_modal=compile_parts(frames.modal),
         frame_scan=(scan := _scan(frames)),
         frame_twins={k: folding.folded(rx) for k, rx in (scan or {}).items()},
         scan=AnchorScan(
-            [(id(c), [p for p, _ in c.parts]) for c in (*stances.values(), *weak.values(), *conditions.values())],
-            (a for c in (*stances.values(), *weak.values(), *conditions.values()) for a in c.anchors or ()),
+            [
+                (id(c), [p for p, _ in c.parts])
+                for c in (*stances.values(), *weak.values(), *context.values(), *conditions.values())
+            ],
+            (
+                a
+                for c in (*stances.values(), *weak.values(), *context.values(), *conditions.values())
+                for a in c.anchors or ()
+            ),
         ),
     )
 

@@ -19,9 +19,9 @@ gets at most one stance. The lexicon says *what* a cue signals; the rules here s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from stancegraph.graph.extract import folding, frames
+from stancegraph.graph.extract import folding, frames, topic_context
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.cues import cue_stance, topical
 from stancegraph.graph.extract.lexicon import lexicon
@@ -75,7 +75,13 @@ def _target_name(clause: str, speaker: Actor) -> str | None:
 
 
 def classify_clause(
-    norm: str, start: int, end: int, speaker: Actor, direct: bool = False, carry: str | None = None
+    norm: str,
+    start: int,
+    end: int,
+    speaker: Actor,
+    direct: bool = False,
+    carry: str | None = None,
+    context: bool = False,
 ) -> list[Unit]:
     """The stances (or the bare demand) of one clause ``norm[start:end]``: compositional frame
     readings first (``frames``), whole-wording cues where no frame reads."""
@@ -109,7 +115,7 @@ def classify_clause(
         if readings[0].modal and conds:
             stance = None  # "Kyiv must renounce NATO": a demand (conditions), not an appeal
     else:
-        stance, hit, weak = cue_stance(clause, low, speaker, present, direct, carry)
+        stance, hit, weak = cue_stance(clause, low, speaker, present, direct, carry, context)
         if stance is None and not FRAMES_FIRST:
             readings = frames.read(clause, speaker, direct, carry)
             if readings:
@@ -253,6 +259,23 @@ _CONTINGENT = re.compile(
 )
 
 
+def _in_context(
+    norm: str, cs: int, ce: int, speaker: Actor, direct: bool, carry: str | None, context: topic_context.Context | None
+) -> list[Unit]:
+    """One clause read in its context: with a referring "it" replaced by the antecedent the sentence
+    before names ("until it is cancelled" -> "until the decree is cancelled"), else as it stands."""
+    sub = topic_context.resolved(norm[cs:ce], context)
+    if sub is not None:
+        again = classify_clause(norm[:cs] + sub, cs, cs + len(sub), speaker, direct, carry, True)
+        plain = classify_clause(norm, cs, ce, speaker, direct, carry, True)
+        gained = {c for u in again for c in u.conditions} - {c for u in plain for c in u.conditions}
+        # the antecedent must add the terms or be what a whole-wording cue acts on ("get it done"); a
+        # frame reading of any verb beside the inserted noun ("behind the plan") is no position
+        if gained or any(u.stance is not None and u.frame is None for u in again):
+            return [replace(u, start=cs, end=ce) for u in again]
+    return classify_clause(norm, cs, ce, speaker, direct, carry, context is not None)
+
+
 def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of ``norm[start:end]``, trimmed."""
     out: list[tuple[int, int]] = []
@@ -272,8 +295,15 @@ def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return res
 
 
-def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor, direct: bool = False) -> list[Unit]:
-    """Every unit in a claim's content spans (``direct``: quoted speech)."""
+def classify(
+    norm: str,
+    spans: list[tuple[int, int]],
+    speaker: Actor,
+    direct: bool = False,
+    context: topic_context.Context | None = None,
+) -> list[Unit]:
+    """Every unit in a claim's content spans (``direct``: quoted speech; ``context``: the topic the
+    question or the sentence before sets, and the object a referring "it" stands for)."""
     units: list[Unit] = []
     if not spans:
         return units
@@ -286,8 +316,9 @@ def classify(norm: str, spans: list[tuple[int, int]], speaker: Actor, direct: bo
     masked = " " * lo + "".join(chars)
     carry: str | None = None
     for cs, ce in clauses(masked, lo, hi):
-        units.extend(classify_clause(masked, cs, ce, speaker, direct, carry))
+        units.extend(_in_context(masked, cs, ce, speaker, direct, carry, context))
         carry = frames.state_subject(masked[cs:ce], speaker) or carry
+        context = topic_context.next_clause(masked[cs:ce], context)
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the
     # same breath is a conditional position
     weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]

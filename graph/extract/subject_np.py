@@ -48,7 +48,7 @@ _CONJ = re.compile(
 
 
 #: a relative clause closed by a comma before the verb, commas inside it allowed
-_CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:has|had|is|was|have|also|[a-z]+(?:ed|s))\b[^“”\"]*,\s*$")
+_CLOSED_RELATIVE = re.compile(r",\s+who\s+(?:not\s+)?[a-z]+\b[^“”\"]*,\s*$")  # "who spoke on condition of anonymity"
 #: a capitalised name (with its titles) that ends a stretch of text
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|bin|de|da|von|der)\s+){0,6}[A-ZÀ-Þ][\w’'.-]*$")
 
@@ -87,6 +87,13 @@ _DATE_LEAD = re.compile(
 )
 
 
+#: a comma-separated date ("August 17", "17 August", "Friday") is no head noun an appositive hangs on
+_DATE_SEGMENT = re.compile(
+    r"^\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$"
+)
+
+
 def _np_ok(np: str) -> bool:
     np = np.strip()
     return (
@@ -98,8 +105,25 @@ def _np_ok(np: str) -> bool:
     )
 
 
-def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | None] | None:
-    """The subject that ends right before the verb: (np start, np end, appositive or None)."""
+#: what follows a verb of saying in a parenthetical attribution ("X, the president wrote, was ..."):
+#: a comma soon after the verb, with no "that" clause before it
+_PARENTHETICAL_TAIL = re.compile(r"[^,.;:?!“”\"]{0,40}?,")
+
+
+def parenthetical(text: str, verb_end: int, sent_end: int) -> bool:
+    """Whether a verb of saying is closed by a comma, as in "X, the president wrote, was ...",
+    "Kyiv, it said, remained ready": then the noun phrase right before the verb is its subject
+    and the one before the first comma is what the sentence is about."""
+    m = _PARENTHETICAL_TAIL.match(text, verb_end, sent_end)
+    return m is not None and re.search(r"\bthat\b", m.group()) is None
+
+
+def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
+    """The subject that ends right before the verb: (np start, np end, appositive or None).
+
+    ``inserted``: the verb is a parenthetical attribution (:func:`parenthetical`); a segment
+    after a comma that runs up to the verb is its subject, not an appositive ("Zelensky's
+    remarks, the president wrote, ..." -> the president; "X, the envoy, said" keeps X)."""
     left = text[lb:verb_start]
     closed = _CLOSED_RELATIVE.search(left)
     if closed:  # "X, the envoy, who has visited Kyiv, Moscow and Beijing, said": X before the clause
@@ -132,6 +156,16 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         return off, off + len(m.group("np")), m.group("desc")
     participial = re.match(r"^\s*[a-z]+ing\s", seg) is not None  # "X, hosting Zelensky, said"
     if (
+        inserted
+        and len(segs) >= 2
+        and not participial
+        and not _FRONTED.match(text[segs[-2][0] : segs[-2][1]])
+        and not text[e:core_end].strip()
+        and _np_ok(seg)
+    ):
+        off = s + (len(seg) - len(seg.lstrip()))
+        return off, e, None
+    if (
         len(segs) >= 2
         and _APPOS_START.match(seg)
         and (participial or not re.match(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]", seg))
@@ -145,6 +179,7 @@ def subject_left(text: str, lb: int, verb_start: int) -> tuple[int, int, str | N
         if (
             _np_ok(prev)
             and not _FRONTED.match(prev)
+            and not _DATE_SEGMENT.match(prev)  # "On Saturday, August 17, the office said"
             and re.search(r"[A-Z]", prev)
             and not re.match(r"\s*(?:who|which|whose)\b", prev)  # a relative clause is no head noun
         ):
@@ -201,7 +236,8 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 _CLAUSE_NP = re.compile(
     r"(?P<np>He|She|They|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
     r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
-    r"ambassador|negotiator|chancellor|premier|head|policy|security|national)\s+){0,7}[A-ZÀ-Þ][\w’'.-]*)"
+    r"ambassador|negotiator|chancellor|premier|head|policy|security|national|ministry|cabinet)\s+){0,7}"
+    r"(?:(?:al|el)-)?[A-ZÀ-Þ][\w’'.-]*)"
     r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing)\s[^,“”\"]{2,90}?),)?"
     r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not))*"
     r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
@@ -224,3 +260,15 @@ def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, st
     if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
         return None
     return m.start("np"), m.end("np"), m.group("desc")
+
+
+#: a verb of saying coordinated with the clause's first predicate ("X did not confirm any details, but said")
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$")
+
+
+def coordinated_subject(text: str, start: int, verb_start: int) -> tuple[int, int, str | None] | None:
+    """The subject of a verb of saying that a coordination joins to the clause's first predicate:
+    "Spokesman X did not confirm the details but said ..." -> X (the clause subject)."""
+    if _COORDINATED.search(text, start, verb_start) is None:
+        return None
+    return clause_subject(text, start, verb_start)

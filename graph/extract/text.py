@@ -211,3 +211,15 @@ def quote_label_source(text: str, start: int) -> tuple[int, int] | None:
     end = re.search(r",|\s+(?:at|on|in|during|after|before|following|who|via)\s", body)
     body = body[: end.start()] if end else body.rstrip(" .")
     return (s, s + len(body)) if body.strip() else None
+
+
+def complement(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of [start, end) outside ``spans`` (a claim's frame: the sentence less what is said)."""
+    out, pos = [], start
+    for s, e in sorted(spans):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((pos, end))
+    return out

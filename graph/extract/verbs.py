@@ -148,6 +148,9 @@ _VERB_WORDS = [
     "appealed",
     "imploring",
     "asking",
+    # only right after a quotation ('"What talks?" he asked'): see QUOTE_ONLY
+    "asked",
+    "wondered",
 ]
 _VERB_RE = re.compile(
     r"\b(?:ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
@@ -163,8 +166,20 @@ _INCLUDE_VERB = re.compile(
 _SAY_ONLY = re.compile(
     r"^(?:said|says|say|told|tells|added|adds|noted|stressed|emphasi[sz]ed|highlighted|insisted|wrote|"
     r"declared|stated|explained|continued|remarked|reiterated|underlined|underscored|asserted|replied|"
-    r"responded|answered|warned|argued|claimed|recalled|commented|confirmed)$"
+    r"responded|answered|warned|argued|claimed|recalled|commented|confirmed|asked|wondered)$"
 )
+#: verbs that report speech only right after the quotation they close ('"What talks?" asked X'):
+#: elsewhere "asked" is a request ("Kyiv asked its allies for ..."), not a report
+QUOTE_ONLY = re.compile(r"^(?:asked|wondered)$")
+_QUOTE_CLOSED = re.compile(r"[”\"’]\s+(?:(?:he|she|they|I|we)\s+|(?:[A-ZÀ-Þ][\w’'.-]*\s+){1,4})?$")
+
+
+def speech_here(verb: str, before: str) -> bool:
+    """Whether a verb found reports speech where it stands: a quote-only verb must follow the
+    quotation it reports, with at most its subject between (``before``: the sentence up to it)."""
+    return not QUOTE_ONLY.match(verb) or _QUOTE_CLOSED.search(before) is not None
+
+
 _TELL = re.compile(r"^(?:told|tells|telling)$")
 _PRESENT = re.compile(
     r"^(?:says|say|tells|states|declares|announces|adds|notes|stresses|emphasi[sz]es|insists|argues|"

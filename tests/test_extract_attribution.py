@@ -153,3 +153,16 @@ def test_relative_clause_with_an_irregular_verb_closed_by_a_comma() -> None:
         "But an official in Kyiv, who spoke on condition of anonymity, said Ukraine was ready to negotiate."
     )
     assert [(s.speaker.kind, s.stance) for s in got] == [("anonymous", "ready")]
+
+
+def test_interview_answers_take_the_day_the_intro_gives_the_interview() -> None:
+    got = run(
+        "Hanna Koval: no ceasefire without guarantees\n\n"
+        "Ahead of the summit, our agency spoke to Hanna Koval, an adviser at Ukraine's Foreign Ministry, "
+        "about the talks. The interview was recorded on Tuesday in Kyiv.\n\n"
+        "Q: Will Russia be invited?\n\n"
+        "A: Not now. There will be no freezing of the war and no trading of land for a pause.\n\n"
+        "Q: And the Europeans?\n\n"
+        "A: They are with us."
+    )
+    assert [(s.speaker.name, s.date) for s in got if s.stance == "refuses"] == [("Hanna Koval", "2024-06-11")]

@@ -28,7 +28,7 @@ from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer
 from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
 from stancegraph.graph.extract.date_index import DateIndex
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best
-from stancegraph.graph.extract.interview import interviewee, is_interview
+from stancegraph.graph.extract.interview import interview_day, interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
 from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice, refusal_terms
 from stancegraph.graph.extract.stance import Unit, classify
@@ -161,7 +161,7 @@ def _walk(article: Article, paras: list[Paragraph], index: DateIndex) -> list[tu
         sentences = p.sentences
         if role == "a" and guest is not None:
             occasion = st.occasion.get(guest.key)
-            when = occasion[0] if occasion else None
+            when = occasion[0] if occasion else interview_day(text, paras, article.published)
             para_claims = [_answer(s, guest, when) for s in p.sentences]
             sentences = []
         for sent in sentences:

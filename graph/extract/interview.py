@@ -14,8 +14,10 @@ that, the first person introduced in the prose before the first answer.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
+from stancegraph.graph.extract.dates import best, find_dates
 from stancegraph.graph.extract.text import Paragraph
 
 _Q = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.\-–—]?$", re.IGNORECASE)
@@ -66,4 +68,27 @@ def interviewee(text: str, paras: list[Paragraph], ctx: ActorContext) -> Actor |
                 actor = interpret(n.group("np"), ctx)
                 if actor is not None and actor.kind == "person":
                     return actor
+    return None
+
+
+#: the intro's sentence that tells when the interview took place
+_OCCASION = re.compile(
+    r"\b(?:(?:interview|conversation)\b[^.]{0,40}?\b(?:was|were)\s+(?:recorded|conducted|held|filmed|taped)|"
+    r"(?:spoke|talked)\s+(?:to|with))\b",
+    re.IGNORECASE,
+)
+
+
+def interview_day(text: str, paras: list[Paragraph], published: date | None) -> str | None:
+    """The day (or month) of the interview, from the intro ("The interview was recorded on
+    Thursday", "She spoke to us on Friday"): the occasion of every answer."""
+    first_answer = next((p.start for p in paras if p.kind == "prose" and label(text, p) == "a"), len(text))
+    for p in paras:
+        if p.start >= first_answer or p.kind != "prose":
+            continue
+        for s in p.sentences:
+            if _OCCASION.search(text, s.start, s.end):
+                when = best([x for x in find_dates(text[s.start : s.end], published) if x.kind in ("day", "month")])
+                if when is not None:
+                    return when.value
     return None

@@ -6,7 +6,8 @@ gazetteer (data/actors.json) once per process.
 
 Modules, by concept: ``text`` (paragraphs, sentences, quotations), ``lexicon`` (SKOS
 cues; ``lexicon_regex``: how wordings become regexes), ``actors`` (gazetteer, minting),
-``attribution`` (who says which span), ``dates`` (when), ``perspective`` (whose side
+``attribution`` (who says which span; ``documents``: a plan or decree speaks for its
+author), ``dates`` (when), ``perspective`` (whose side
 acts), ``frames`` (compositional stance reading: topic x action frame x perspective x
 polarity), ``preconditions`` (terms set by ordering events: "first X, then we talk"),
 ``blame`` (cleft sentences: "it is not us who ..."), ``topic_context`` (the topic a bare

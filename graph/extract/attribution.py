@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
+from stancegraph.graph.extract.documents import document_hits
 from stancegraph.graph.extract.relay import SIDE, relayed, relays
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import clause_subject, coordinated_subject, is_dateline, parenthetical
@@ -160,6 +161,9 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         npm = _RIGHT_NP.match(text, m.end(), s1)
         if npm:
             hits.append(_Hit((npm.start(), npm.end()), None, m.span(), "passive-by"))
+    for (ns, ne), verb in document_hits(text, s0, s1):  # "X's plan demands ..." (rules:document)
+        if not _in_quote(verb[0], quotes):
+            hits.append(_Hit((ns, ne), None, verb, "document"))
     last_end = s0
     for m in _VERB_RE.finditer(text, s0, s1):
         vs, ve = m.span()
@@ -328,7 +332,7 @@ def claims_in_sentence(
         content: list[tuple[int, int]] = []
         vs, ve = h.verb
         verb = text[vs:ve]
-        if h.kind in ("subject-verb", "relative-who", "relayed"):
+        if h.kind in ("subject-verb", "relative-who", "relayed", "document"):
             pre_s, pre_e = _strip_span(text, sent.start if i == 0 else hits[i - 1].verb[1], h.np[0])
             if (
                 i == 0

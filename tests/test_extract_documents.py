@@ -44,3 +44,11 @@ def test_a_signed_decree_that_declares_is_the_signers() -> None:
 def test_a_document_that_is_only_read_or_discussed_speaks_for_nobody() -> None:
     assert spans("Sergei Lavrov read a plan that analysts said was vague.") == []
     assert spans("The ministers discussed the proposal at length.") == []
+
+
+def test_a_month_after_a_possessive_dates_the_document() -> None:
+    from stancegraph.graph.extract.dates import find_dates
+
+    got = [(x.value, x.kind) for x in find_dates("Kyiv's March offer stands", date(2024, 8, 12), 0)]
+    assert got == [("2024-03", "month")]
+    assert list(find_dates("Russia's may be the last word", date(2024, 8, 12), 0)) == []

@@ -45,7 +45,8 @@ _PHRASES = "|".join(
         r"(?P<my>\b(?:(?:in|early|late|mid|mid-|since|from|during)\s+)?"
         + _MONTH.format(g="m3")
         + r",?\s+(?P<y3>(?:19|20)\d{2})\b)",
-        r"(?P<mo>\b(?:in|early|late|mid|mid-|during|earlier\s+in|later\s+in)\s+(?:early\s+|late\s+|mid-?)?"
+        # "in June", and "Putin's June proposal": a month naming an occasion after a possessive
+        r"(?P<mo>(?:\b(?:in|early|late|mid|mid-|during|earlier\s+in|later\s+in)\s+|(?<=\w[’']s\s)(?-i:(?=[A-Z])))(?:early\s+|late\s+|mid-?)?"
         + _MONTH.format(g="m4")
         + r"\b)",
         r"(?P<wday>\b(?:(?P<wdmod>last|this|earlier\s+on|late\s+on|early\s+on|on)\s+)?" + _WD + r"\b)",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.5.1"
+EXTRACTOR_VERSION = "rules-0.5.2"
 
 
 def extract_statements(article: Article) -> list[Statement]:

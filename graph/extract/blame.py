@@ -1,5 +1,5 @@
 """Blame by a cleft sentence: "it is not us who walked away from the table", "it was Kyiv that
-refused to negotiate".
+refused to negotiate"; and its kin without a cleft, "it was not our decision to break off the talks".
 
 Why apart from plain negation: in a cleft the "not" denies *who* did it, not *what* was
 done. "It was not Russia that stopped the negotiations" says the talks were stopped -- by
@@ -22,6 +22,13 @@ _CLEFT = re.compile(
     r"(?:\s*,[^,;]{1,60},)?\s+(?:who|that)\s+(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: blame without a cleft: "it was not our decision to break off the talks", "it is Kyiv's choice to walk away"
+_DECISION = re.compile(
+    r"\bit\s*(?:is|was|[’']s)\s+(?P<not>not\s+|never\s+)?(?P<np>our|my|their|[\w’'-]+(?:\s+[\w’'-]+){0,2}?[’']s?)"
+    r"\s+(?:own\s+)?(?:decision|choice|idea|initiative|doing|wish)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
 _SELF = re.compile(r"^(?:us|we|me|I|ourselves)$", re.IGNORECASE)
 
 
@@ -30,10 +37,11 @@ def cleft(pre: str, speaker: Actor) -> tuple[bool, str] | None:
 
     A denied cleft on the own side is the other side's act, affirmed; one on another party is
     left alone (who did it instead is not said)."""
-    m = _CLEFT.search(pre)
+    m = _CLEFT.search(pre) or _DECISION.search(pre)
     if m is None:
         return None
-    np = m.group("np").strip()
+    np = _POSSESSIVE.sub("", m.group("np").strip())
+    np = {"our": "we", "my": "I", "their": "they"}.get(np.lower(), np)
     side = "self" if _SELF.match(np) else subject_side(np + " ", speaker)
     if side not in ("self", "other"):
         return None

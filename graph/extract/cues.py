@@ -16,6 +16,7 @@ from stancegraph.graph.extract.actors import Actor
 from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import BELLIGERENTS as _BELLIGERENTS
+from stancegraph.graph.extract.perspective import role
 from stancegraph.graph.extract.perspective import subject_side as _subject_side
 
 _NEGATOR = re.compile(
@@ -107,6 +108,8 @@ def cue_stance(
                 if not _OBLIGATION.search(pre):
                     continue
                 return "urges", True, weak  # "Kyiv should make clear it is open to talks"
+            if offices(clause, m.end(), speaker):
+                return "mediates", True, weak  # "Ankara stood ready to welcome the two sides"
             return "ready", True, weak
         if code == "mediates":
             if negated or (speaker.curated and (speaker.side or speaker.key) in _PARTIES):
@@ -116,6 +119,22 @@ def cue_stance(
             continue
         return code, True, weak
     return None, False, weak
+
+
+#: readiness for others' talks: to help, to welcome/receive the sides, talks between the two
+_FOR_OTHERS = re.compile(r"\b(?:help|assist|between|welcome|receive)\b", re.IGNORECASE)
+
+
+def offices(clause: str, end: int, speaker: Actor) -> bool:
+    """A third party's readiness whose object is the others' talks ("ready to host", "willing to
+    help", "open to welcoming the two sides"): its offices, i.e. mediation, as the frames read it."""
+    if role(speaker) != "third":
+        return False
+    tail = clause[end : end + 60]
+    lex = lexicon()
+    if _FOR_OTHERS.search(tail) or (lex.parties is not None and lex.parties.search(tail)):
+        return True
+    return any(lex.frame_name(c.lastgroup or "") == "mediate" for c in lex.frame_cues(tail))
 
 
 _ADDRESSEE = re.compile(r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides)\b", re.IGNORECASE)

@@ -161,14 +161,16 @@ def classify_clause(
         stance = None  # "any talks must start from X": the speaker's demand (conditional by assembly)
     if (
         stance is None
-        and "ceasefire" in conds
+        and ("ceasefire" in conds or ("talks-format" in conds and bloc(speaker.side or speaker.key) != "west"))
         and strong
         and not ordered  # "no summit before the guns fall silent": its own terms for the next meeting
         and role(speaker) == "third"
         and topical(clause)
         and not _names_own(clause, speaker)
     ):
-        stance = "urges"  # a third party's "the first step must be a truce": an appeal to stop, not its terms
+        # a third party's "the first step must be a truce", a non-aligned state's "only through direct
+        # engagement between them": an appeal to the two sides, not its terms
+        stance = "urges"
     if stance is None and not conds and not topical(clause):
         return []
     demanded = conds

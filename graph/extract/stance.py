@@ -150,6 +150,8 @@ def classify_clause(
         and _demand_over_refusal(clause)
     ):
         stance = "conditional"  # "talks only make sense once X": the speaker's terms, not an accusation
+    if stance == "refuses" and set(conds) - {"counterpart-leadership"} and _NO_COMPROMISE_ON.search(clause):
+        stance, strong = "conditional", True  # "no compromises on our territorial integrity": the terms kept
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):
         stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
     unconditional = stance in ("ready", "conditional", None) and bool(_NO_PRECONDITIONS.search(clause))
@@ -223,6 +225,14 @@ _DESCRIBED_SURRENDER = re.compile(
 _TOPIC_MODAL = re.compile(
     r"\b(?:talks|negotiations|deal|agreement|settlement|peace|document|accord|process)\s+"
     r"(?:must|should|has\s+to|have\s+to|needs?\s+to|can\s+only|will\s+have\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+#: what a speaker will not compromise on is what it demands, not what it refuses to discuss
+_NO_COMPROMISE_ON = re.compile(
+    r"\b(?:no|not\s+any)\s+(?:compromises?|concessions?|bargaining)\s+(?:on|over|about|regarding)\b"
+    r"|\b(?:not|never|n[’']t)\s+(?:\w+\s+)?compromise\s+(?:on|over)\b",
     re.IGNORECASE,
 )
 

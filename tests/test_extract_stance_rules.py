@@ -162,3 +162,20 @@ def test_no_compromise_on_a_principle_is_a_condition_not_a_refusal() -> None:
 def test_refusing_to_trade_territory_stays_a_refusal() -> None:
     got = stances('Filler line.\n\n"We will not trade away our territory for a deal," Andriy Yermak said on Monday.')
     assert ("Andriy Yermak", "refuses") in got
+
+
+def test_talks_impossible_because_of_the_ban_is_conditional_on_its_repeal() -> None:
+    got = run(
+        'Filler line.\n\n"Talks remain impossible: there is a decree by Zelensky forbidding them," Dmitry Peskov '
+        "said on Monday."
+    )
+    assert {(s.speaker.name, s.stance) for s in got} == {("Dmitry Peskov", "conditional")}
+    assert got[0].conditions == ("talks-ban-lifted",)
+
+
+def test_ban_that_remains_in_force_is_the_ban_not_its_signatory() -> None:
+    got = run(
+        "Filler line.\n\nDmitry Peskov said on Monday that talks cannot start as long as the decree signed by "
+        "Volodymyr Zelensky remains in force."
+    )
+    assert [(s.stance, s.conditions) for s in got] == [("conditional", ("talks-ban-lifted",))]

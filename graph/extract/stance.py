@@ -98,6 +98,9 @@ def classify_clause(
         }
     else:
         found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low, present)) is not None}
+    ban, leader = found.get("talks-ban-lifted"), found.get("counterpart-leadership")
+    if ban is not None and leader is not None and leader.start() < ban.end() and ban.start() < leader.end():
+        del found["counterpart-leadership"]  # "as long as the decree Zelensky signed remains": the ban, not him
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
@@ -150,6 +153,8 @@ def classify_clause(
         and _demand_over_refusal(clause)
     ):
         stance = "conditional"  # "talks only make sense once X": the speaker's terms, not an accusation
+    if stance == "refuses" and "talks-ban-lifted" in conds:
+        stance, strong = "conditional", True  # "impossible: there is a decree forbidding them": its repeal is the term
     if stance == "refuses" and set(conds) - {"counterpart-leadership"} and _NO_COMPROMISE_ON.search(clause):
         stance, strong = "conditional", True  # "no compromises on our territorial integrity": the terms kept
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):

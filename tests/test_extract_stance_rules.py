@@ -179,3 +179,13 @@ def test_ban_that_remains_in_force_is_the_ban_not_its_signatory() -> None:
         "Volodymyr Zelensky remains in force."
     )
     assert [(s.stance, s.conditions) for s in got] == [("conditional", ("talks-ban-lifted",))]
+
+
+def test_talks_called_never_a_surrender_are_no_refusal() -> None:
+    got = stances('Filler line.\n\n"Sitting down to talk is never a surrender," Pope Francis said.')
+    assert ("Pope Francis", "refuses") not in got
+
+
+def test_never_surrendering_land_stays_a_refusal() -> None:
+    got = stances('Filler line.\n\n"We will never surrender our land in any talks," Andriy Yermak said on Monday.')
+    assert ("Andriy Yermak", "refuses") in got

@@ -128,3 +128,54 @@ def test_continuing_the_talks_held_in_istanbul_as_a_starting_point_is_a_basis() 
         "Istanbul, which it wanted to use as the starting point for any agreement."
     )
     assert [(s.stance, s.conditions) for s in got] == [("conditional", ("istanbul-basis",))]
+
+
+def test_third_party_report_of_both_sides_is_no_mediation() -> None:
+    got = stances(
+        "Filler line.\n\nMarco Rubio said on Monday that the two sides had agreed to set up working groups on a "
+        "path to a settlement."
+    )
+    assert ("Marco Rubio", "mediates") not in got
+
+
+def test_third_party_view_that_neither_side_is_ready_is_no_stance() -> None:
+    got = stances("Filler line.\n\nMarco Rubio said on Monday that neither side seems ready for a compromise yet.")
+    assert not any(name == "Marco Rubio" for name, _ in got)
+
+
+def test_the_two_leaders_agreeing_stays_the_speakers_mediation() -> None:
+    got = stances(
+        "Filler line.\n\nDonald Trump said on Monday that the two leaders had agreed to move quickly toward a "
+        "complete ceasefire."
+    )
+    assert ("Donald Trump", "mediates") in got
+
+
+def test_no_compromise_on_a_principle_is_a_condition_not_a_refusal() -> None:
+    got = run(
+        'Filler line.\n\n"There can be no compromises on our territorial integrity," Andriy Yermak said on Monday.'
+    )
+    assert {(s.speaker.name, s.stance) for s in got} == {("Andriy Yermak", "conditional")}
+    assert "international-law" in got[0].conditions
+
+
+def test_refusing_to_trade_territory_stays_a_refusal() -> None:
+    got = stances('Filler line.\n\n"We will not trade away our territory for a deal," Andriy Yermak said on Monday.')
+    assert ("Andriy Yermak", "refuses") in got
+
+
+def test_talks_impossible_because_of_the_ban_is_conditional_on_its_repeal() -> None:
+    got = run(
+        'Filler line.\n\n"Talks remain impossible: there is a decree by Zelensky forbidding them," Dmitry Peskov '
+        "said on Monday."
+    )
+    assert {(s.speaker.name, s.stance) for s in got} == {("Dmitry Peskov", "conditional")}
+    assert got[0].conditions == ("talks-ban-lifted",)
+
+
+def test_ban_that_remains_in_force_is_the_ban_not_its_signatory() -> None:
+    got = run(
+        "Filler line.\n\nDmitry Peskov said on Monday that talks cannot start as long as the decree signed by "
+        "Volodymyr Zelensky remains in force."
+    )
+    assert [(s.stance, s.conditions) for s in got] == [("conditional", ("talks-ban-lifted",))]

@@ -101,6 +101,8 @@ def cue_stance(
             side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side
             return ("accuses" if side == "other" else "refuses"), True, weak
         if code == "ready":
+            if frames.NEITHER.search(pre):
+                continue  # "neither side appears ready for a compromise": an assessment of both
             side = frames.carried(pre, _subject_side(pre, speaker), carry)
             if negated:
                 return ("accuses" if side == "other" else "refuses"), True, weak

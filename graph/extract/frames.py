@@ -45,6 +45,10 @@ _PERCEIVE = re.compile(
 )
 _HOLDER_AFTER = re.compile(r"^\s*(?:[\w’'-]+\s+){0,2}?(?:on\s+the\s+part\s+of|on|from|in|of|by)\s+", re.IGNORECASE)
 #: negation of a whole complement: "saw no sign that Kyiv was ready", "hard for us to accept"
+NEITHER = re.compile(r"\bneither\s+(?:side|party|of\s+(?:the|them))\b", re.IGNORECASE)
+#: "the two leaders agreed to ...": a summit's participants, the speaker among them
+_LEADERS = re.compile(r"\b(?:two|both)\s+(?:leaders|presidents)\b", re.IGNORECASE)
+
 _CLAUSAL_NEGATION = re.compile(
     r"(?:\b(?:no|not\s+any|little|without\s+any)\s+(?:sign|signs|indication|evidence|proof|hint)\s+(?:that|of)\b"
     r"|\bnothing\s+(?:\w+\s+)?to\s+(?:show|suggest|indicate|prove)\s+(?:that\s+)?"
@@ -287,6 +291,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if by:  # a passive: its agent acts
             side = side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
         side = judge_side(clause[s:e], clause[e : e + 40], speaker) or side
+        if NEITHER.search(pre):
+            neg, side = True, "both"  # "neither side appears ready": an assessment of both
         covered = e
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported
@@ -300,6 +306,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if name == "refuse" and (cl := cleft(pre, speaker)) is not None:
             neg, side = cl  # "it is not us who walked away from the table": theirs, affirmed
         stance = _decide(name, neg, side, who, modal)
+        if stance == "mediates" and side == "both" and name != "mediate" and not _LEADERS.search(pre):
+            continue  # "the two sides agreed to ...", "both sides are moving toward a deal": an assessment
         if stance == "urges" and who == "belligerent" and _LET_TALK.match(clause, s):
             stance = "ready"  # "let them talk", said by one side's people: consent to talks, no appeal
         if (

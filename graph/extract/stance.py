@@ -98,6 +98,9 @@ def classify_clause(
         }
     else:
         found = {code: m for code, c in lex.conditions.items() if (m := c.search(clause, low, present)) is not None}
+    ban, leader = found.get("talks-ban-lifted"), found.get("counterpart-leadership")
+    if ban is not None and leader is not None and leader.start() < ban.end() and ban.start() < leader.end():
+        del found["counterpart-leadership"]  # "as long as the decree Zelensky signed remains": the ban, not him
     accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
@@ -150,6 +153,10 @@ def classify_clause(
         and _demand_over_refusal(clause)
     ):
         stance = "conditional"  # "talks only make sense once X": the speaker's terms, not an accusation
+    if stance == "refuses" and "talks-ban-lifted" in conds:
+        stance, strong = "conditional", True  # "impossible: there is a decree forbidding them": its repeal is the term
+    if stance == "refuses" and set(conds) - {"counterpart-leadership"} and _NO_COMPROMISE_ON.search(clause):
+        stance, strong = "conditional", True  # "no compromises on our territorial integrity": the terms kept
     if stance == "ready" and strong and _CONDITION_LINK.search(clause):
         stance = "conditional"  # "we would talk once they leave": readiness on a stated condition
     unconditional = stance in ("ready", "conditional", None) and bool(_NO_PRECONDITIONS.search(clause))
@@ -223,6 +230,14 @@ _DESCRIBED_SURRENDER = re.compile(
 _TOPIC_MODAL = re.compile(
     r"\b(?:talks|negotiations|deal|agreement|settlement|peace|document|accord|process)\s+"
     r"(?:must|should|has\s+to|have\s+to|needs?\s+to|can\s+only|will\s+have\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+#: what a speaker will not compromise on is what it demands, not what it refuses to discuss
+_NO_COMPROMISE_ON = re.compile(
+    r"\b(?:no|not\s+any)\s+(?:compromises?|concessions?|bargaining)\s+(?:on|over|about|regarding)\b"
+    r"|\b(?:not|never|n[’']t)\s+(?:\w+\s+)?compromise\s+(?:on|over)\b",
     re.IGNORECASE,
 )
 

@@ -91,13 +91,17 @@ def next_clause(clause: str, context: Context | None) -> Context | None:
 
 def _about_talks(piece: str) -> Context | None:
     """A context when the piece names negotiations or an object of them, with its last such object."""
+    lex = lexicon()
     objects = _objects()
     last = None
-    for m in objects.finditer(piece) if objects is not None else ():
-        last = m
+    # every object match holds an antecedent match: without one (nearly always) the slow
+    # determiner-led scan cannot find anything
+    if objects is not None and lex.antecedents is not None and lex.antecedents.search(piece) is not None:
+        for m in objects.finditer(piece):
+            last = m
     if last is not None:
         return Context(last.group("obj").lower())
-    words = lexicon().context_topic
+    words = lex.context_topic
     return Context(None) if words is not None and words.search(piece) else None
 
 

@@ -152,10 +152,14 @@ _VERB_WORDS = [
     "asked",
     "wondered",
 ]
+_VERB_ALTS = r"ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|" + "|".join(
+    sorted(_VERB_WORDS, key=len, reverse=True)
+)
+#: the same matches as ``\b(?:alternatives)\b``, found about twice as fast: every alternative
+#: opens with a lower-case letter, so the opening ``\b`` is "no word character before", and a
+#: lookahead on the possible first letters lets the scan reject most positions at once
 _VERB_RE = re.compile(
-    r"\b(?:ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|"
-    + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
-    + r")\b"
+    r"(?<!\w)(?=[" + "".join(sorted({w[0] for w in _VERB_ALTS.split("|")})) + r"])(?:" + _VERB_ALTS + r")\b"
 )
 #: verbs whose own word belongs to what is said ("ruled out talks", "urged Kyiv to ...")
 _INCLUDE_VERB = re.compile(

@@ -113,3 +113,19 @@ def test_a_described_demand_for_surrender_is_not_the_speakers_victory_term() -> 
         "capitulation dressed up as diplomacy."
     )
     assert all("victory" not in s.conditions for s in got)
+
+
+def test_refusing_only_what_breaks_the_terms_restates_the_conditional_position() -> None:
+    got = stances(
+        'Filler line.\n\n"Talks can start only after every occupying soldier has left our land," Taras Melnyk, '
+        'a farmer, said on Monday. "I will never sign any paper that lets them keep one village."'
+    )
+    assert got == {("Taras Melnyk", "conditional")}
+
+
+def test_a_plain_refusal_beside_terms_stays_its_own_statement() -> None:
+    got = stances(
+        'Filler line.\n\n"Talks can start only after every occupying soldier has left our land," Taras Melnyk, '
+        'a farmer, said on Monday. "We will never give them our land."'
+    )
+    assert {("Taras Melnyk", "conditional"), ("Taras Melnyk", "refuses")} <= got

@@ -350,7 +350,7 @@ def assemble(article: Article, walked: list[tuple[Claim, list[Unit]]]) -> list[S
             else:
                 grp.conditions |= set(u.conditions)
             grp.offers |= set(u.offers)
-        for g in byproducts(by_stance):
+        for g in byproducts(by_stance, article.text):
             groups.remove(g)
     return [_statement(article, g) for g in sorted(groups, key=lambda g: g.order)]
 

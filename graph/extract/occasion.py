@@ -13,7 +13,10 @@ position, a sentence that reads as a second stance but only supports the first:
   calling for a ceasefire and talks") is the plan it puts forward: mediation, not an appeal;
 - who must be at the table, set as a precondition ("nothing about Ukraine will be signed
   without Ukraine") beside a refusal of the same speaker ("we will not accept any deal cooked
-  up behind our backs") is the refusal's term, not a second, conditional position.
+  up behind our backs") is the refusal's term, not a second, conditional position;
+- a refusal of a qualified object ("we will not sign any paper that lets them off", "no
+  talks with someone who has no right to sign") beside the same speaker's terms rejects
+  only what breaks those terms: it restates the conditional position, not a refusal of its own.
 """
 
 from __future__ import annotations
@@ -54,12 +57,26 @@ class Group:
     denial: bool = False  # every unit is a denied refusal or a wish, no stated readiness
 
 
-def byproducts(by_stance: dict[str, Group]) -> list[Group]:
+#: the refused object is restricted by a relative clause: "any paper that ...", "some 'formulas'
+#: that ...", "no plan which ...", "with someone who ..."
+_QUALIFIED = re.compile(
+    r"\b(?:any|some|no)\s+[\"“‘']?(?:[\w’'-]+\s+){0,2}?[\w’'-]+[\"”’']?,?\s+(?:that|which|who)\b"
+    r"|\b(?:someone|somebody|anyone|anybody)\s+(?:that|who)\b",
+    re.IGNORECASE,
+)
+
+
+def byproducts(by_stance: dict[str, Group], text: str = "") -> list[Group]:
     """The groups of one occasion that only support another stance of the same speaker."""
     out: list[Group] = []
     ready = by_stance.get("ready")
     if ready is not None and ready.denial and set(by_stance) - {"ready", "urges", "mediates"}:
         out.append(ready)
+    refusal = by_stance.get("refuses")
+    if refusal is not None and "conditional" in by_stance and text:
+        spans = [refusal.evidence, *refusal.extra]
+        if all(_QUALIFIED.search(text, s, e) for s, e in spans):
+            out.append(refusal)
     return out
 
 

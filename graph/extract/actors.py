@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from stancegraph.graph import actors as curated
+from stancegraph.graph.extract.surnames import gazetteer_namesake, minted_full_name
 from stancegraph.graph.namespaces import actor_iri, minted_actor_iri
 
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[^\W_]|[^\W_]")
@@ -350,7 +351,7 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
                 # a different first name in front of a known surname: another person
                 pass
             else:
-                return g.actor(eid, ctx.when, description)
+                return g.actor(gazetteer_namesake(np[s:e], eid, ctx) or eid, ctx.when, description)
     # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky") -- unless
     # the phrase ends in a full name the gazetteer lacks ("former Secretary of State Henry Kissinger")
     unknown = not names and len((_person_name(np) or "").split()) >= 2
@@ -387,8 +388,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         return _mint(bare, "group", side, ctx, description)
     person = _person_name(np)
     if person and not starts_det:
-        if names:  # e.g. "Ukrainian President" in front of an unknown name
-            pass
+        if (earlier := minted_full_name(person, ctx)) is not None:
+            return earlier  # "Kwatra" after "Vinay Kwatra": the person introduced (surnames.py)
         side = nationality(np.replace(person, "")) or nationality(description or "") or ctx.scene_side
         # a person outside the gazetteer keeps the title that introduces them ("Deputy Prime Minister X",
         # "X, the chief negotiator"): later "the deputy prime minister" points back to them

@@ -117,7 +117,8 @@ def body_regions(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _is_prose(line: str) -> bool:
-    return bool(re.search(r"[.!?\"”’]\s*$", line.strip())) and len(line.split()) > 5
+    # the stripped line ends in sentence punctuation (no whitespace is left for ``\s*$`` to skip)
+    return line.strip().endswith((".", "!", "?", '"', "”", "’")) and len(line.split()) > 5
 
 
 def parse_date(value: Any, where: str) -> date | None:

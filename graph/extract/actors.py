@@ -21,6 +21,14 @@ from stancegraph.graph import actors as curated
 from stancegraph.graph.extract.surnames import gazetteer_namesake, minted_full_name
 from stancegraph.graph.namespaces import actor_iri, minted_actor_iri
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile(r"[^\w' -]+")
+_RX1 = re.compile(r"[\w.’']+")
+_RX2 = re.compile(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b")
+_RX3 = re.compile(r"\s(?:and|or|&)\s")
+_RX4 = re.compile(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$")
+_RX5 = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
 _TOKEN = re.compile(r"[^\W_][\w’'.\-]*[^\W_]|[^\W_]")
 
 
@@ -56,7 +64,7 @@ def fold(text: str) -> str:
     """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
-    text = re.sub(r"[^\w' -]+", " ", text)
+    text = _RX0.sub(" ", text)
     return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
 
 
@@ -250,7 +258,7 @@ def nationality(text: str) -> str | None:
     for words, multi in _MULTI_NATIONALITY.items():
         if words in low:
             return multi
-    for tok in re.findall(r"[\w.’']+", low.replace("’", "'")):
+    for tok in _RX1.findall(low.replace("’", "'")):
         tok = tok.rstrip(".") if tok not in ("u.s.",) else tok
         side = NATIONALITY.get(tok)
         if side:
@@ -329,21 +337,21 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     lowered = np.lower()
     if ctx.publisher and ctx.publisher.lower() in lowered and not ANON_HEADS.search(np):
         return None  # the outlet itself ("according to CNN") is the author, not a speaker
-    if re.search(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b", lowered):
+    if _RX2.search(lowered):
         return None
     names = list(g.find(np))
     if not names and _COMMENTATORS.search(np):
         return None  # "Analysts said ...": commentators read the war; they are no party to talks
-    if len(names) >= 2 and re.search(r"\s(?:and|or|&)\s", np):
+    if len(names) >= 2 and _RX3.search(np):
         return None  # "Kyiv and its Western backers": a coordination, no single speaker
     # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")
     if names:
         s, e, eid = names[-1]
         before = np[:s]
         tail = np[e:].strip()
-        inside_pp = re.search(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", before)
+        inside_pp = _RX4.search(before)
         # "a diplomat in Moscow", "officials in Kyiv": a source's posting, not the place speaking
-        posted = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) and ANON_HEADS.search(before)
+        posted = _RX5.search(before) and ANON_HEADS.search(before)
         if not tail and not (starts_det and inside_pp) and not posted:
             entry = g.entries[eid]
             prev = _person_name(before.strip())

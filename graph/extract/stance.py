@@ -28,6 +28,10 @@ from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import bloc, role
 from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile(r"only")
+_RX1 = re.compile(r"\bnot\s+$")
+
 _CLAUSE_SPLIT = re.compile(
     r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
@@ -127,7 +131,7 @@ def classify_clause(
     if stance is None and not conds:
         return []
     marker = folding.search(lex.markers, clause, low) if lex.markers else None
-    if marker and re.match(r"only", marker.group(), re.I) and re.search(r"\bnot\s+$", clause[: marker.start()]):
+    if marker and _RX0.match(marker.group(), re.I) and _RX1.search(clause[: marker.start()]):
         marker = None
     offer = lex.offers is not None and folding.search(lex.offers, clause, low) is not None
     # "first X, then we talk", "no peace until X", "without X there is no Y": X is demanded

@@ -14,6 +14,10 @@ from datetime import date
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.text import Sentence
 
+# inline patterns, compiled once (hot paths)
+_RX0 = re.compile(r"(?:[^,]{0,40},\s+)?")
+_RX1 = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
+
 FRONTED = re.compile(
     r"^\s*(?:on|in|at|during|earlier|later|last|this|however|additionally|meanwhile|also|separately|speaking|"
     r"asked|yesterday|today|after|before|following|the\s+following|the\s+next|still|now|then|moreover|"
@@ -101,7 +105,7 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     Returns (actor, pronoun, end of the subject) -- e.g. "The dictator revisited ..." -> Putin.
     """
     s = sent.start
-    fr = re.match(r"(?:[^,]{0,40},\s+)?", text[s : sent.end])
+    fr = _RX0.match(text[s : sent.end])
     if fr and fr.group() and not FRONTED.match(fr.group()):
         fr = None
     pos = s + (fr.end() if fr else 0)
@@ -125,7 +129,7 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     )
     if not m:
         return None, None, pos
-    np = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", m.group(1))
+    np = _RX1.sub("", m.group(1))
     topic = _TOPIC_OF.match(np)
     if topic:  # "Zelensky's tone has shifted": the person whose stance is described
         np = topic.group("np")

@@ -143,3 +143,28 @@ def test_quote_paragraph_belongs_to_the_source_line_above_it() -> None:
         'Quote: "We are ready to negotiate with Kyiv at any time, without preconditions."'
     )
     assert [(s.speaker.name.split()[-1], s.stance) for s in got] == [("Rybak", "ready")]
+
+
+def test_a_person_speaking_in_the_clause_keeps_the_statement_from_the_office_reporting_it() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "Vladimir Putin also said any settlement had to remove the root causes of the conflict, the Kremlin said."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Vladimir Putin", "conditional")]
+
+
+def test_an_office_reporting_its_own_words_after_content_keeps_them() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "Any settlement had to remove the root causes of the conflict, the Kremlin said."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Kremlin", "conditional")]
+
+
+def test_officials_cited_after_a_person_described_by_a_who_clause_are_only_the_channel() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "Brazil's President Luiz Inácio Lula da Silva, who has said he wants to gather neutral countries to broker "
+        "peace talks, made the offer again in a call this week, according to Brazilian officials."
+    )
+    assert [s.speaker.name for s in got] == ["Luiz Inácio Lula da Silva"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.5.4"
+EXTRACTOR_VERSION = "rules-0.5.5"
 
 
 def warm_up() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.documents import document_hits
-from stancegraph.graph.extract.relay import SIDE, relayed, relays
+from stancegraph.graph.extract.relay import SIDE, relayed, relays, voiced
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import clause_subject, coordinated_subject, is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
@@ -136,6 +136,7 @@ class _Hit:
     kind: str  # subject-verb, verb-subject, according-to, quote-from, view-of, relative-who, passive-by, relayed
     aux: str = ""
     under: bool = False  # a subject-verb after a fronted "According to X," (kept only for a person)
+    inner: _Hit | None = None  # the clause's own subject-verb before a postposed "..., the Kremlin said"
 
 
 def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
@@ -212,8 +213,10 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             fronted = bool(prior) and all(h.kind == "according-to" for h in prior)
             if fronted:
                 prior = []
+            inner = None
             if postposed and _SAY_ONLY.match(m.group()):
                 # "CONTENT, President Putin said": whatever was found before is part of the content
+                inner = next((h for h in hits if h.kind == "subject-verb"), None)  # "X said ..." (relay.voiced)
                 hits = [h for h in hits if h.kind in ("relative-who", "according-to", "passive-by")]
             elif prior and kind != "relative-who":
                 # a verb inside what an earlier verb reports ("said Kyiv had refused") is reported
@@ -226,7 +229,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
                         continue
                     kind = "relayed"
             aux = text[ne:vs]
-            hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux, fronted))
+            hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux, fronted, inner))
             last_end = ve
             continue
         if not _SAY_ONLY.match(m.group()):
@@ -245,16 +248,15 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
             hits.append(_Hit((ns, ne), desc, (vs, ve), "verb-subject"))
             last_end = ne
     hits.sort(key=lambda h: h.verb[0])
-    said = [h.verb[1] for h in hits if h.kind == "subject-verb"]
-    if said:
+    if said := [h.verb[1] for h in hits if h.kind == "subject-verb"]:
         # "Lavrov said the conditions set out by Zelensky were ...": a passive agent inside what
         # a speaker reports names the thing reported on, not a second speaker (rules:passive-by)
         hits = [h for h in hits if not (h.kind == "passive-by" and h.verb[0] > said[0])]
-    if any(h.kind in ("subject-verb", "verb-subject") for h in hits):
-        # "X told the meeting that ..., according to the ministry": the ministry is the channel of
-        # the report, X the speaker (rules:source-channel)
-        first = next(h.verb[0] for h in hits if h.kind in ("subject-verb", "verb-subject"))
-        hits = [h for h in hits if not (h.kind == "according-to" and h.verb[0] > first)]
+    spoke = [h.verb[0] for h in hits if h.kind in ("subject-verb", "verb-subject", "relative-who")]
+    if spoke:
+        # "X told the meeting that ..., according to the ministry" (also "X, who has said ..., repeated
+        # it, according to officials"): the ministry is the channel, X the speaker (rules:source-channel)
+        hits = [h for h in hits if not (h.kind == "according-to" and h.verb[0] > spoke[0])]
     return hits
 
 
@@ -334,6 +336,8 @@ def claims_in_sentence(
                 h.kind = "relayed"
     for i, h in enumerate(hits):
         actor, pronoun = _speaker(text, h, ctx, resolve_pronoun, sent.start)
+        if h.inner and voiced(actor, got := _speaker(text, h.inner, ctx, resolve_pronoun, sent.start)[0]):
+            actor, pronoun = got, None  # "X said ..., the Kremlin said": X speaks (rules:source-channel)
         if actor is None:
             continue
         nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from stancegraph.graph.extract.actors import ActorContext, interpret
+from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
 from stancegraph.graph.extract.subjects import PRONOUNS, anaphor
 
 #: a second-hand report keeps the original speaker: "a source said the Russian side had demanded that ..."
@@ -39,3 +39,10 @@ def relays(verb: str, np: str, aux: str, desc: str | None, ctx: ActorContext) ->
     if not _RELAY_VERB.match(verb) or re.fullmatch(r"\s*(?:had\s+)?", aux) is None:
         return False
     return np.strip().lower() not in PRONOUNS and anaphor(np) is None and interpret(np, ctx, desc) is not None
+
+
+def voiced(channel: Actor | None, person: Actor | None) -> bool:
+    """ "X said ..., the Kremlin said": a person named as the subject of the clause's own speech
+    verb is the speaker; the office, state or officials after it only report what the person said
+    (rules:source-channel)."""
+    return channel is not None and channel.kind != "person" and person is not None and person.kind == "person"

@@ -174,11 +174,7 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     ):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, e, None
-    if (
-        len(segs) >= 2
-        and _APPOS_START.match(seg)
-        and (participial or not _RX4.match(seg))
-    ):
+    if len(segs) >= 2 and _APPOS_START.match(seg) and (participial or not _RX4.match(seg)):
         ps, pe = segs[-2]
         prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())

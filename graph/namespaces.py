@@ -30,8 +30,8 @@ import unicodedata
 
 from stancegraph import BASE
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"[^a-z0-9]+")
+# patterns of the hot paths, compiled once
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 ONTOLOGY = BASE + "ontology#"
 ONTOLOGY_IRI = BASE + "ontology"
@@ -89,7 +89,7 @@ def slugify(text: str, max_length: int = 60) -> str:
     """ASCII slug: lower case, diacritics folded, runs of other characters become '-'."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    slug = _RX0.sub("-", folded).strip("-")
+    slug = _NON_SLUG.sub("-", folded).strip("-")
     return slug[:max_length].rstrip("-") or "x"
 
 

@@ -24,12 +24,12 @@ from stancegraph.graph.extract.gazetteer import token_key as token_key
 from stancegraph.graph.extract.surnames import gazetteer_namesake, minted_full_name
 from stancegraph.graph.namespaces import minted_actor_iri
 
-# inline patterns, compiled once (hot paths)
-_RX1 = re.compile(r"[\w.’']+")
-_RX2 = re.compile(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b")
-_RX3 = re.compile(r"\s(?:and|or|&)\s")
-_RX4 = re.compile(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$")
-_RX5 = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# patterns of the hot paths, compiled once
+_WORD_TOKEN = re.compile(r"[\w.’']+")
+_MEDIA_HEAD = re.compile(r"\b(?:media|newspaper|report|reports|outlet|agency|channel|website)\b")
+_COORDINATOR = re.compile(r"\s(?:and|or|&)\s")
+_PREPOSITION_TAIL = re.compile(r"\b(?:to|of|for|with|from|by|about|at|on|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$")
+_IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 # --- interpreting a noun phrase as an actor --------------------------------------------
 
@@ -105,7 +105,7 @@ def nationality(text: str) -> str | None:
     for words, multi in _MULTI_NATIONALITY.items():
         if words in low:
             return multi
-    for tok in _RX1.findall(low.replace("’", "'")):
+    for tok in _WORD_TOKEN.findall(low.replace("’", "'")):
         tok = tok.rstrip(".") if tok not in ("u.s.",) else tok
         side = NATIONALITY.get(tok)
         if side:
@@ -184,21 +184,21 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     lowered = np.lower()
     if ctx.publisher and ctx.publisher.lower() in lowered and not ANON_HEADS.search(np):
         return None  # the outlet itself ("according to CNN") is the author, not a speaker
-    if _RX2.search(lowered):
+    if _MEDIA_HEAD.search(lowered):
         return None
     names = list(g.find(np))
     if not names and _COMMENTATORS.search(np):
         return None  # "Analysts said ...": commentators read the war; they are no party to talks
-    if len(names) >= 2 and _RX3.search(np):
+    if len(names) >= 2 and _COORDINATOR.search(np):
         return None  # "Kyiv and its Western backers": a coordination, no single speaker
     # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")
     if names:
         s, e, eid = names[-1]
         before = np[:s]
         tail = np[e:].strip()
-        inside_pp = _RX4.search(before)
+        inside_pp = _PREPOSITION_TAIL.search(before)
         # "a diplomat in Moscow", "officials in Kyiv": a source's posting, not the place speaking
-        posted = _RX5.search(before) and ANON_HEADS.search(before)
+        posted = _IN_AT_END.search(before) and ANON_HEADS.search(before)
         if not tail and not (starts_det and inside_pp) and not posted:
             entry = g.entries[eid]
             prev = _person_name(before.strip())

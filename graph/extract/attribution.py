@@ -29,13 +29,13 @@ from stancegraph.graph.extract.subjects import anaphor as _anaphor
 from stancegraph.graph.extract.text import Paragraph, Sentence, complement, quote_label_source
 from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE, speech_here
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"\b(?:has|have)\b")
-_RX1 = re.compile(r"\s+that\s+|[,:;]\s*|\s(?=(?:he|she|they|it|we|I|there)\s)|\s*[“\"‘](?=\w)")
-_RX2 = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
-_RX3 = re.compile(r"\b(?:been|be|is|are|was|were|am)\s+$")
-_RX4 = re.compile(r"\bwho\b")
-_RX5 = re.compile(r"[,”\"’]\s*$")
+# patterns of the hot paths, compiled once
+_HAS_HAVE = re.compile(r"\b(?:has|have)\b")
+_CONTENT_DELIMITER = re.compile(r"\s+that\s+|[,:;]\s*|\s(?=(?:he|she|they|it|we|I|there)\s)|\s*[“\"‘](?=\w)")
+_THAT_OR_PUNCT = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
+_COPULA_END = re.compile(r"\b(?:been|be|is|are|was|were|am)\s+$")
+_WHO = re.compile(r"\bwho\b")
+_CLOSING_END = re.compile(r"[,”\"’]\s*$")
 
 _FRAME_START = re.compile(
     r"\s*(?:in|on|at|during|via|through|after|before|from|over|while|when|last|this|earlier|later|yesterday|"
@@ -89,7 +89,7 @@ class Claim:
 
 
 def _tense(verb: str, aux: str) -> str:
-    if _RX0.search(aux):
+    if _HAS_HAVE.search(aux):
         return "perfect"
     first = verb.split()[0]
     if _PRESENT.match(first) or first in ("is", "are"):
@@ -114,13 +114,13 @@ def _content_start(text: str, pos: int, end: int, verb: str) -> int:
             pos += obj.end()
     r = text[pos:end]
     if _FRAME_START.match(r):
-        d = _RX1.search(r)
+        d = _CONTENT_DELIMITER.search(r)
         if d is None:
             return end
         if d.group().strip() in ("“", '"', "‘", ""):
             return pos + d.start()
         return pos + d.end()
-    m = _RX2.match(r)
+    m = _THAT_OR_PUNCT.match(r)
     return pos + (m.end() if m else 0)
 
 
@@ -183,7 +183,7 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         if not speech_here(m.group(), text[s0:vs]):
             continue
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
-        progressive = _RX3.search(text[s0:vs]) is not None
+        progressive = _COPULA_END.search(text[s0:vs]) is not None
         if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
             # "Lavrov went further, describing ...", "Blinken was cautious, telling reporters ...":
             # a participle of saying hangs on the clause subject (rules:participle)
@@ -206,8 +206,8 @@ def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit
         if got is not None:
             ns, ne, desc = got
             ns, ne = _strip_span(text, ns, ne)
-            kind = "relative-who" if _RX4.search(text[ne:vs]) else "subject-verb"
-            postposed = _RX5.search(text[max(s0, ns - 3) : ns]) is not None
+            kind = "relative-who" if _WHO.search(text[ne:vs]) else "subject-verb"
+            postposed = _CLOSING_END.search(text[max(s0, ns - 3) : ns]) is not None
             # "according to X" later in the sentence is no earlier verb; a fronted one leaves the subject open
             prior = [h for h in hits if h.verb[0] < vs]
             fronted = bool(prior) and all(h.kind == "according-to" for h in prior)

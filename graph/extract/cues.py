@@ -10,6 +10,8 @@ the frames first and falls back on these cues.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from stancegraph.graph.extract import blame, folding, frames
 from stancegraph.graph.extract.actors import Actor
@@ -53,28 +55,26 @@ def cue_stance(
     ``context``: the question or the sentence before sets the topic (topic_context), so the
     paraphrase cues count without a topic word and so do the bare answers (sg:contextPattern)."""
     lex = lexicon()
-    found: list[tuple[str, re.Match[str]]] = []
-    for code in _ORDER:
-        c = lex.stances.get(code)
-        m = c.search(clause, low, present) if c else None
-        if m is not None:
-            found.append((code, m))
+
+    def matches(table: Mapping[str, Any]) -> list[tuple[str, re.Match[str]]]:
+        """The cues of one table that occur in the clause, in stance order."""
+        out = []
+        for code in _ORDER:
+            c = table.get(code)
+            m = c.search(clause, low, present) if c else None
+            if m is not None:
+                out.append((code, m))
+        return out
+
+    found = matches(lex.stances)
     weak = False
     if not found and (context or topical(clause)) and lex.weak:
         # paraphrases: cues that count only in a clause about negotiations
-        for code in _ORDER:
-            c = lex.weak.get(code)
-            m = c.search(clause, low, present) if c else None
-            if m is not None:
-                found.append((code, m))
+        found = matches(lex.weak)
         weak = bool(found)
     if not found and context and lex.context:
         # bare answers ("Not now.", "With whom?"): only where the context sets the topic
-        for code in _ORDER:
-            c = lex.context.get(code)
-            m = c.search(clause, low, present) if c else None
-            if m is not None:
-                found.append((code, m))
+        found = matches(lex.context)
         weak = bool(found)
     for code, m in found:
         pre = clause[: m.start()]

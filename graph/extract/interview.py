@@ -20,8 +20,8 @@ from stancegraph.graph.extract.actors import Actor, ActorContext, interpret
 from stancegraph.graph.extract.dates import best, find_dates
 from stancegraph.graph.extract.text import Paragraph
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"\s*(Q|A|Question|Answer)\s*[:.\-–—]\s+")
+# patterns of the hot paths, compiled once
+_QA_LABEL = re.compile(r"\s*(Q|A|Question|Answer)\s*[:.\-–—]\s+")
 
 _Q = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.\-–—]?$", re.IGNORECASE)
 _A = re.compile(r"^(?:A|Answer)\s*[:.\-–—]?$", re.IGNORECASE)
@@ -37,7 +37,7 @@ def label(text: str, para: Paragraph) -> str | None:
     line_start = text.rfind("\n", 0, para.start) + 1
     head = text[line_start : para.start].strip()
     if not head:
-        m = _RX0.match(text[para.start : para.end])
+        m = _QA_LABEL.match(text[para.start : para.end])
         head = m.group(1) if m else ""
     if _Q.match(head):
         return "q"

@@ -28,9 +28,9 @@ from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import bloc, role
 from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"only")
-_RX1 = re.compile(r"\bnot\s+$")
+# patterns of the hot paths, compiled once
+_ONLY = re.compile(r"only")
+_NOT_END = re.compile(r"\bnot\s+$")
 
 _CLAUSE_SPLIT = re.compile(
     r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
@@ -131,7 +131,7 @@ def classify_clause(
     if stance is None and not conds:
         return []
     marker = folding.search(lex.markers, clause, low) if lex.markers else None
-    if marker and _RX0.match(marker.group(), re.I) and _RX1.search(clause[: marker.start()]):
+    if marker and _ONLY.match(marker.group(), re.I) and _NOT_END.search(clause[: marker.start()]):
         marker = None
     offer = lex.offers is not None and folding.search(lex.offers, clause, low) is not None
     # "first X, then we talk", "no peace until X", "without X there is no Y": X is demanded

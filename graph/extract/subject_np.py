@@ -12,14 +12,14 @@ import re
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"[“”\"?!]")
-_RX1 = re.compile(r"\bthat\b")
-_RX2 = re.compile(r",?\s+(?:who|which)\s*$")
-_RX3 = re.compile(r"^\s*[a-z]+ing\s")
-_RX4 = re.compile(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]")
-_RX5 = re.compile(r"[A-Z]")
-_RX6 = re.compile(r"\s*(?:who|which|whose)\b")
+# patterns of the hot paths, compiled once
+_QUOTE_OR_END = re.compile(r"[“”\"?!]")
+_THAT = re.compile(r"\bthat\b")
+_TRAILING_RELATIVE = re.compile(r",?\s+(?:who|which)\s*$")
+_PARTICIPLE_START = re.compile(r"^\s*[a-z]+ing\s")
+_LOWER_THEN_NAME = re.compile(r"^\s*(?!the\b|an?\b)[a-z]+\s+[A-Z]")
+_CAPITAL = re.compile(r"[A-Z]")
+_RELATIVE_START = re.compile(r"\s*(?:who|which|whose)\b")
 
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|also|later|then|previously|repeatedly|again|once|"
@@ -109,7 +109,7 @@ def _np_ok(np: str) -> bool:
         bool(np)
         and len(np.split()) <= 12
         and not FINITE.search(np)
-        and not _RX0.search(np)
+        and not _QUOTE_OR_END.search(np)
         and not _BAD_EDGE.search(np)
     )
 
@@ -124,7 +124,7 @@ def parenthetical(text: str, verb_end: int, sent_end: int) -> bool:
     "Kyiv, it said, remained ready": then the noun phrase right before the verb is its subject
     and the one before the first comma is what the sentence is about."""
     m = _PARENTHETICAL_TAIL.match(text, verb_end, sent_end)
-    return m is not None and _RX1.search(m.group()) is None
+    return m is not None and _THAT.search(m.group()) is None
 
 
 def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
@@ -140,7 +140,7 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     aux = _AUX_TAIL.search(left)
     core_end = lb + (aux.start() if aux else len(left))
     core = text[lb:core_end]
-    rel = _RX2.search(core)
+    rel = _TRAILING_RELATIVE.search(core)
     if rel:
         core_end = lb + rel.start()
         core = text[lb:core_end]
@@ -163,7 +163,7 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, off + len(m.group("np")), m.group("desc")
-    participial = _RX3.match(seg) is not None  # "X, hosting Zelensky, said"
+    participial = _PARTICIPLE_START.match(seg) is not None  # "X, hosting Zelensky, said"
     if (
         inserted
         and len(segs) >= 2
@@ -174,7 +174,7 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     ):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, e, None
-    if len(segs) >= 2 and _APPOS_START.match(seg) and (participial or not _RX4.match(seg)):
+    if len(segs) >= 2 and _APPOS_START.match(seg) and (participial or not _LOWER_THEN_NAME.match(seg)):
         ps, pe = segs[-2]
         prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())
@@ -185,8 +185,8 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
             _np_ok(prev)
             and not _FRONTED.match(prev)
             and not _DATE_SEGMENT.match(prev)  # "On Saturday, August 17, the office said"
-            and _RX5.search(prev)
-            and not _RX6.match(prev)  # a relative clause is no head noun
+            and _CAPITAL.search(prev)
+            and not _RELATIVE_START.match(prev)  # a relative clause is no head noun
         ):
             return ps, pe, seg.strip()
     if len(segs) >= 2 and _FRONTED.match(seg) and not FINITE.search(seg):

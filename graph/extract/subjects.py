@@ -14,9 +14,9 @@ from datetime import date
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.text import Sentence
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"(?:[^,]{0,40},\s+)?")
-_RX1 = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
+# patterns of the hot paths, compiled once
+_OPTIONAL_FRONTED = re.compile(r"(?:[^,]{0,40},\s+)?")
+_REFLEXIVE_END = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 
 FRONTED = re.compile(
     r"^\s*(?:on|in|at|during|earlier|later|last|this|however|additionally|meanwhile|also|separately|speaking|"
@@ -105,7 +105,7 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     Returns (actor, pronoun, end of the subject) -- e.g. "The dictator revisited ..." -> Putin.
     """
     s = sent.start
-    fr = _RX0.match(text[s : sent.end])
+    fr = _OPTIONAL_FRONTED.match(text[s : sent.end])
     if fr and fr.group() and not FRONTED.match(fr.group()):
         fr = None
     pos = s + (fr.end() if fr else 0)
@@ -129,7 +129,7 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
     )
     if not m:
         return None, None, pos
-    np = _RX1.sub("", m.group(1))
+    np = _REFLEXIVE_END.sub("", m.group(1))
     topic = _TOPIC_OF.match(np)
     if topic:  # "Zelensky's tone has shifted": the person whose stance is described
         np = topic.group("np")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.records import Article
 
-# inline patterns, compiled once (hot paths)
-_RX0 = re.compile(r"\b(?:on|via|platform|network)\s+X\W*$")
+# patterns of the hot paths, compiled once
+_ON_X_END = re.compile(r"\b(?:on|via|platform|network)\s+X\W*$")
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "gov", "sen", "rep", "jr", "sr",
@@ -122,7 +122,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             r -= 1
         word = _TAIL_TOKEN.search(text[r:cut])
         token = word.group(1).lower().rstrip(".") if word else ""
-        platform = _RX0.search(text[s:cut]) is not None
+        platform = _ON_X_END.search(text[s:cut]) is not None
         if token in _ABBREV or (len(token) == 1 and token.isalpha() and not platform):
             continue  # "U.S.", "Donald J. Trump" -- but "in a post on X." ends a sentence
         out.append((s, cut))

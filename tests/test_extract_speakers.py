@@ -168,3 +168,37 @@ def test_officials_cited_after_a_person_described_by_a_who_clause_are_only_the_c
         "peace talks, made the offer again in a call this week, according to Brazilian officials."
     )
     assert [s.speaker.name for s in got] == ["Luiz Inácio Lula da Silva"]
+
+
+def test_a_named_person_s_office_issues_that_person_s_statement() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "After the visit, Zelensky's office said in a statement that talks were possible only on the basis of "
+        "the peace formula."
+    )
+    assert [s.speaker.name for s in got] == ["Volodymyr Zelensky"]
+
+
+def test_an_office_not_named_through_a_person_stays_the_office() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "The Ukrainian presidential office said on Monday that talks with the current Russian leadership "
+        "remained out of the question."
+    )
+    assert [s.speaker.name for s in got] == ["Office of the President of Ukraine"]
+
+
+def test_a_spokesperson_relaying_what_the_leader_said_keeps_the_leader_the_speaker() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "Olaf Scholz urged the Russian president to negotiate with Ukraine, government spokesperson "
+        "Steffen Hebestreit said."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Olaf Scholz", "urges")]
+
+
+def test_a_person_who_is_no_spokesperson_reporting_another_keeps_the_report() -> None:
+    got = run(
+        "Background paragraph about the war.\n\nVladimir Putin has refused every offer of talks, Dmytro Kuleba said."
+    )
+    assert [s.speaker.name for s in got] == ["Dmytro Kuleba"]

@@ -112,6 +112,11 @@ _PRINCIPALS_VOICE = re.compile(
     r"^(?:his|her)\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|office)$", re.IGNORECASE
 )
 
+#: a named person's office ("Zelensky's office said in a statement ..."): the office issues the person's
+#: statement, which is the person's (as a readout relayed by a spokesman is the leader's)
+_PERSONS_OFFICE = re.compile(
+    r"^(?P<owner>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){0,2})[’']s?\s+(?:press\s+)?(?:office|service)$"
+)
 
 #: "In his view, ...": the possessor is the pronoun's referent
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
@@ -138,6 +143,11 @@ def _speaker(
         if named:
             return g.actor(named[-1], ctx.when), None
         return (resolve_pronoun("he") if callable(resolve_pronoun) else None), "he"
+    office = _PERSONS_OFFICE.match(np_text.strip())
+    if office:
+        owner = interpret(office.group("owner"), ctx)
+        if _is_person(owner):
+            return owner, None
     bare = BARE_SOURCES.match(np_text.strip())
     if bare:
         back = named_sources(text[sent_start : h.np[0]], bare.group("head"), ctx)

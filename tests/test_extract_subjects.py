@@ -236,3 +236,26 @@ def test_anonymous_sources_are_named_without_count_or_posting() -> None:
     assert one is not None and (one.name, one.kind) == ("British diplomat", "anonymous")
     inside = interpret("a source in the Ukrainian delegation", ctx)  # the affiliation is in the phrase
     assert inside is not None and inside.name == "source in the Ukrainian delegation"
+
+
+# -- the holders of one office in several states speak as a group --------------------------
+
+
+def test_an_office_with_a_list_of_european_states_is_one_european_group() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "The defence ministers of Sweden, Denmark, Estonia and Latvia said in a joint letter on Tuesday that "
+        "Ukraine must take part in any negotiations."
+    )
+    assert [name for name, _stance in got] == ["European defence ministers"]
+
+
+def test_an_office_with_a_list_of_states_beyond_europe_keeps_the_list() -> None:
+    ctx = ActorContext(when=PUB)
+    got = interpret("the leaders of Kenya, Egypt and Senegal", ctx)
+    assert got is not None and (got.name, got.kind) == ("leaders of Kenya, Egypt and Senegal", "group")
+
+
+def test_a_plain_coordination_of_two_states_is_no_group() -> None:
+    ctx = ActorContext(when=PUB)
+    assert interpret("Kyiv and its Western backers", ctx) is None

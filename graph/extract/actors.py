@@ -173,6 +173,33 @@ _COMMENTATORS = re.compile(
 )
 
 
+_NAMED = r"(?:the\s+)?[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,2}"
+#: "the leaders of France, Germany and Italy", "Foreign ministers from France, ... and the UK": the
+#: holders of one office in several states, speaking together (a joint statement) -- a group
+_LISTED_GROUP = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<head>(?:[A-Za-z]+\s+){{0,2}}(?:leaders|ministers|heads\s+of\s+(?:state|government)|"
+    rf"governments|presidents|envoys|diplomats|delegations|advisers|advisors))\s+(?:of|from)\s+"
+    rf"(?P<list>(?:{_NAMED},\s+)*{_NAMED},?\s+and\s+{_NAMED})$"
+)
+_EUROPEAN = frozenset({
+    "france", "germany", "britain", "uk", "united", "kingdom", "italy", "spain", "poland", "finland", "sweden",
+    "denmark", "norway", "netherlands", "belgium", "austria", "portugal", "ireland", "greece", "czech", "republic",
+    "slovakia", "hungary", "romania", "bulgaria", "estonia", "latvia", "lithuania", "croatia", "slovenia",
+    "luxembourg", "malta", "cyprus",
+})  # fmt: skip
+
+
+def _listed_group(np: str, ctx: ActorContext, description: str | None) -> Actor | None:
+    """A group named by an office and the states holding it; "European" when all the states are."""
+    m = _LISTED_GROUP.match(np)
+    if m is None:
+        return None
+    states = [w.lower().strip(",") for w in re.split(r",\s*|\s+and\s+|\s+", m.group("list")) if w and w != "the"]
+    head = m.group("head").lower()
+    name = f"European {head}" if all(w in _EUROPEAN for w in states) else _DETERMINERS.sub("", np)
+    return _mint(name, "group", None, ctx, description)
+
+
 def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Actor | None:
     """The actor a subject noun phrase names, or None when it names none we can use."""
     g = gazetteer()
@@ -186,6 +213,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         return None  # the outlet itself ("according to CNN") is the author, not a speaker
     if _MEDIA_HEAD.search(lowered):
         return None
+    if " and " in np and (group := _listed_group(np, ctx, description)) is not None:
+        return group
     names = list(g.find(np))
     if not names and _COMMENTATORS.search(np):
         return None  # "Analysts said ...": commentators read the war; they are no party to talks

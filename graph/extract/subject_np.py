@@ -127,7 +127,30 @@ def parenthetical(text: str, verb_end: int, sent_end: int) -> bool:
     return m is not None and _THAT.search(m.group()) is None
 
 
+_NAMED = r"(?:the\s+)?[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,2}"
+#: "X and Y" closing a list of names
+_LAST_OF_LIST = re.compile(rf"\s*{_NAMED},?\s+and\s+{_NAMED}\s*$")
+#: "the leaders of France, Germany, " before the list's last two names: the office the list hangs on
+_LIST_HEAD = re.compile(
+    rf"(?:^|(?<=\s))(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){{0,2}}(?:leaders|ministers|heads\s+of\s+(?:state|government)|"
+    rf"governments|presidents|envoys|diplomats|delegations|advisers|advisors)\s+(?:of|from)\s+(?:{_NAMED},\s+)*{_NAMED},\s*$"
+)
+
+
 def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
+    """The subject that ends right before the verb: (np start, np end, appositive or None).
+
+    A subject that ends a list of states ("the leaders of France, Germany and Italy said") is the
+    whole list with the office it hangs on: the commas of a list are no appositive boundary."""
+    got = _subject_left(text, lb, verb_start, inserted)
+    if got is not None and " and " in text[got[0] : got[1]] and _LAST_OF_LIST.match(text, got[0], got[1]):
+        head = _LIST_HEAD.search(text, lb, got[0])
+        if head is not None:
+            return head.start(), got[1], got[2]
+    return got
+
+
+def _subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
     """The subject that ends right before the verb: (np start, np end, appositive or None).
 
     ``inserted``: the verb is a parenthetical attribution (:func:`parenthetical`); a segment
@@ -136,7 +159,7 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     left = text[lb:verb_start]
     closed = _CLOSED_RELATIVE.search(left)
     if closed:  # "X, the envoy, who has visited Kyiv, Moscow and Beijing, said": X before the clause
-        return subject_left(text, lb, lb + closed.start())
+        return _subject_left(text, lb, lb + closed.start())
     aux = _AUX_TAIL.search(left)
     core_end = lb + (aux.start() if aux else len(left))
     core = text[lb:core_end]

@@ -259,3 +259,16 @@ def test_an_office_with_a_list_of_states_beyond_europe_keeps_the_list() -> None:
 def test_a_plain_coordination_of_two_states_is_no_group() -> None:
     ctx = ActorContext(when=PUB)
     assert interpret("Kyiv and its Western backers", ctx) is None
+
+
+# -- a long fronted place or time phrase before the subject of an author sentence -----------
+
+
+def test_a_pronoun_after_a_subject_behind_a_long_fronted_place_phrase() -> None:
+    got = speakers(
+        'Oleh Marchenko, a bus driver, said he wanted the fighting over. "Let them talk," he said.\n\n'
+        "In the small wooden chapel at the end of the village's main street near the river, Father Petro "
+        'Savchuk has held more funerals this year than in the previous ten. "There can be no talks with '
+        'people who shell a school," he said.'
+    )
+    assert ("Petro Savchuk", "refuses") in got

@@ -95,6 +95,7 @@ _TITLE_WORDS = {
     "commander", "colonel", "gen", "lt", "col", "sgt", "captain", "lieutenant", "mayor", "governor", "speaker",
     "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince", "congressman",
     "congresswoman", "representative", "rep", "sen", "lawmaker", "councillor", "councilman", "patriarch", "archbishop",
+    "father", "bishop", "metropolitan", "rabbi", "imam", "reverend", "rev", "mufti",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")  # "Majed al-Ansari"
 

@@ -189,3 +189,59 @@ def test_talks_called_never_a_surrender_are_no_refusal() -> None:
 def test_never_surrendering_land_stays_a_refusal() -> None:
     got = stances('Filler line.\n\n"We will never surrender our land in any talks," Andriy Yermak said on Monday.')
     assert ("Andriy Yermak", "refuses") in got
+
+
+def test_calling_the_other_sides_plan_an_ultimatum_rejects_it() -> None:
+    """0.5.6: a verdict predicated of a thing ("their plan is an ultimatum") is the speaker's refusal,
+    not an accusation of the plan's owner."""
+    got = stances('Filler line.\n\nMaria Zakharova said on Monday that Kyiv\'s new plan was "a pure ultimatum".')
+    assert ("Maria Zakharova", "refuses") in got
+    assert ("Maria Zakharova", "accuses") not in got
+
+
+def test_zero_willingness_of_the_other_side_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\n"The Kremlin has shown zero willingness to negotiate seriously," Antony Blinken '
+        "said on Monday."
+    )
+    assert ("Antony Blinken", "accuses") in got
+
+
+def test_a_claim_quoted_to_be_disputed_is_nobodys_position() -> None:
+    got = stances(
+        "Filler line.\n\nAntony Blinken said on Monday that the suggestion that Washington did not want peace "
+        "talks was absurd."
+    )
+    assert ("Antony Blinken", "refuses") not in got
+
+
+def test_verbs_inside_a_demand_are_what_is_demanded() -> None:
+    got = stances(
+        "Filler line.\n\nVladimir Putin on Monday demanded that Kyiv pull its troops out of the four regions and "
+        "abandon its plans to join NATO before any talks."
+    )
+    assert ("Vladimir Putin", "accuses") not in got
+    assert ("Vladimir Putin", "conditional") in got
+
+
+def test_seeing_no_readiness_on_their_side_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\nDmytro Kuleba said on Monday: "Sadly, we see no such readiness on the Russian side."'
+    )
+    assert ("Dmytro Kuleba", "accuses") in got
+
+
+def test_the_ball_in_their_court_is_a_third_partys_appeal() -> None:
+    assert ("Mark Rutte", "urges") in stances(
+        'Filler line.\n\n"The ball is squarely in Moscow\'s court now," Mark Rutte said on Monday.'
+    )
+    assert ("Dmitry Peskov", "urges") not in stances(
+        'Filler line.\n\n"The ball is not in our court," Dmitry Peskov said on Monday.'
+    )
+
+
+def test_accepting_a_ceasefire_is_readiness_not_its_demand() -> None:
+    got = run(
+        "Filler line.\n\nAndrii Sybiha said on Monday that Ukraine was ready to accept an immediate 30-day ceasefire."
+    )
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {("Andrii Sybiha", "ready", ())}

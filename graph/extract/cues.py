@@ -22,7 +22,7 @@ from stancegraph.graph.extract.perspective import role
 from stancegraph.graph.extract.perspective import subject_side as _subject_side
 
 _NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$",
+    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bzero|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
@@ -86,6 +86,8 @@ def cue_stance(
         if code in ("urges",):
             if negated:
                 continue
+            if _HAND_OVER.match(m.group()) and role(speaker) == "belligerent":
+                continue  # "the ball is in their court", said by a side: rhetoric, no appeal to talk
             appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
             party = frames.carried(pre, _subject_side(pre, speaker), carry)
             if party == "self" and not appeal and not _addressed(m.group(), speaker):
@@ -98,7 +100,7 @@ def cue_stance(
             side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
             if direct and side == "unknown" and frames.third_person(pre):
                 side = "other"  # "He will agree to nothing," said of the enemy's leader
-            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side
+            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker, pre) or side
             return ("accuses" if side == "other" else "refuses"), True, weak
         if code == "ready":
             if frames.NEITHER.search(pre):
@@ -122,6 +124,9 @@ def cue_stance(
         return code, True, weak
     return None, False, weak
 
+
+#: handing the next move to a party ("the ball is in Moscow's court")
+_HAND_OVER = re.compile(r"ball\b", re.IGNORECASE)
 
 #: readiness for others' talks: to help, to welcome/receive the sides, talks between the two
 _FOR_OTHERS = re.compile(r"\b(?:help|assist|between|welcome|receive)\b", re.IGNORECASE)

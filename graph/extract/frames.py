@@ -32,7 +32,7 @@ from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
 _NEGATOR = re.compile(
-    r"(?:(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout|\bzero)\s+(?:[\w’'-]+\s+){0,2}"
     # a negative subject: "nobody in this city will sign", "none of us would accept"
     r"|(?:\bnobody|\bno\s+one|\bnone\s+of\s+(?:us|them))\s+(?:[\w’'-]+\s+){0,4})$",
     re.IGNORECASE,
@@ -98,21 +98,74 @@ _JUDGE_AFTER = re.compile(r"^[”\"’]?\s+(?:to|for)\s+(?P<who>us|me|[A-Z][\w�
 _EVALUATIVE = re.compile(r"(?:unacceptable|a\s+non-starter|out\s+of\s+the\s+question)$", re.IGNORECASE)
 
 
-def judge_side(cue: str, after: str, speaker: Actor) -> str | None:
+def judge_side(cue: str, after: str, speaker: Actor, pre: str = "") -> str | None:
     """The side of the one an evaluative cue names as judging ("unacceptable to Moscow"), if any:
-    the one it is unacceptable to refuses, whatever the sentence's subject (the thing refused)."""
-    if not _EVALUATIVE.search(cue):
-        return None
-    m = _JUDGE_AFTER.match(after)
+    the one it is unacceptable to refuses, whatever the sentence's subject (the thing refused).
+    With no judge named, a verdict predicated of a thing ("their formula is an ultimatum") is the
+    speaker's own (:func:`verdict`)."""
+    m = _JUDGE_AFTER.match(after) if _EVALUATIVE.search(cue) else None
     if m is None:
-        return None
+        return verdict(pre + cue, speaker)
     who = m.group("who")
     return "self" if who.lower() in ("us", "me") else side_of(who, speaker)
 
 
+#: a verdict on a proposal: "an ultimatum", "unacceptable", "a non-starter", "pointless"
+_VERDICT = re.compile(
+    r"(?:unacceptable|non-starters?|out\s+of\s+the\s+question|ultimatums?|diktats?|dictates?|pointless|meaningless|"
+    r"worthless|useless|senseless|unrealistic|a\s+dead\s+end|off\s+the\s+table)$",
+    re.IGNORECASE,
+)
+#: the copula that predicates it of a subject: "Putin's words were \"ultimatum", "this is nothing but an"
+_COPULA_END = re.compile(
+    r"(?P<np>(?:[\w’'-]+\s+){1,3}?)(?:is|are|was|were|be|been|remains?|remained|amounts?\s+to)\s+[\"“‘']?\s*"
+    r"(?:(?:an?|the|same|such|another|yet|more|new|pure|simply|just|merely|only|clearly|completely|absolutely|totally|"
+    r"nothing\s+but)\s+[\"“‘']?)*(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(r"^(?:he|she|they|we|i|you)$", re.IGNORECASE)
+
+
+def verdict(text: str, speaker: Actor) -> str | None:
+    """'self' when ``text`` ends in a verdict on a thing ("Zelensky's formula was an ultimatum",
+    "these terms are unacceptable"): the subject is what is judged, not who acts, and the judge is
+    the speaker -- a rejection, not an accusation of the party the thing belongs to. None when the
+    subject is an actor itself ("they are unrealistic") or no copula predicates the verdict."""
+    v = _VERDICT.search(text.rstrip(" \"“”‘’'"))
+    if v is None:
+        return None
+    c = _COPULA_END.search(text, 0, v.start())
+    if c is None:
+        return None
+    np = c.group("np").strip(" \"“”‘’'")
+    if not np or _PERSONAL.match(np.split()[-1]):
+        return None
+    if any(e >= len(np) for _s, e, _id in gazetteer().find(np)):
+        return None  # "Moscow is unrealistic": the actor itself
+    return "self"
+
+
+#: a cue inside the content of a claim noun ("the suggestion that the West was not interested in
+#: peace was misguided", "rejected claims that Kyiv had refused"): somebody's claim, quoted to be
+#: disputed, not the speaker's position (not "the fact that", which asserts it)
+_CLAIM_CONTENT = re.compile(
+    r"\b(?:suggestions?|claims?|allegations?|accusations?|assertions?|insinuations?|notion|narrative|myth|"
+    r"rumou?rs?|charges?|speculation)\s+(?:by\s+[^,;:]{1,40}\s+)?that\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
+
+#: the complement of the speaker's demand: "demanded that Kyiv withdraw and abandon ...", "insists
+#: that Russia stop ..." -- the verbs in it name what the speaker wants done, not what a side did
+_DEMANDED = re.compile(
+    r"\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting)\s+that\b[^.;:!?]*$", re.IGNORECASE
+)
+
+
 def hypothetical(pre: str) -> bool:
-    """The text before a cue makes it a supposition or an open question, not a position taken."""
-    return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre))
+    """The text before a cue makes it a supposition, an open question or a claim put in dispute,
+    not a position taken."""
+    return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre) or _CLAIM_CONTENT.search(pre))
 
 
 @dataclass(frozen=True)
@@ -290,10 +343,12 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         by = _BY_AGENT.match(clause[e:])
         if by:  # a passive: its agent acts
             side = side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
-        side = judge_side(clause[s:e], clause[e : e + 40], speaker) or side
+        side = judge_side(clause[s:e], clause[e : e + 40], speaker, pre) or side
         if NEITHER.search(pre):
             neg, side = True, "both"  # "neither side appears ready": an assessment of both
         covered = e
+        if name in ("refuse", "accuse") and _DEMANDED.search(pre):
+            continue  # "demanded that Ukraine withdraw ... and abandon X": what is demanded, no act reported
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported
         if name == "desire" and not neg:

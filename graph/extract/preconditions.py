@@ -32,14 +32,19 @@ _PRECONDITION = re.compile(
     # "All it has to do is take its troops out"
     r"|\ball\s+(?:[\w’'-]+\s+){1,2}(?:has|have|needs?|had)\s+to\s+do\s+is\b"
     # "only once a draft treaty has been agreed"
-    r"|\bonly\s+(?:once|after)\b",
+    r"|\bonly\s+(?:once|after)\b"
+    # "a full ceasefire must begin before any negotiations", "a truce ahead of any talks"
+    r"|\b(?:before|ahead\s+of|prior\s+to)\s+(?:any|the\s+start\s+of|the\s+opening\s+of|starting|holding|opening)\s+"
+    r"(?:(?:peace|direct|further|formal|substantive)\s+)?(?:talks|negotiations|dialogue)\b",
     re.IGNORECASE,
 )
 
 #: "without X, no Y" / "no Y without X" / "Y is impossible without X": X is necessary
 _WITHOUT = re.compile(r"\bwithout\s+(?!(?:any\s+)?(?:pre-?)?conditions\b|delay\b|waiting\b)", re.IGNORECASE)
 _NO_Y = re.compile(
-    r"\b(?:no|nothing|not\s+(?:be\s+)?possible|impossible|cannot|can[’']t|could\s+not|couldn[’']t|will\s+not|won[’']t)\b",
+    r"\b(?:no|nothing|not\s+(?:be\s+)?possible|impossible|cannot|can[’']t|could\s+not|couldn[’']t|will\s+not|won[’']t"
+    # "a ceasefire without guarantees is not acceptable", "peace without justice is only a pause"
+    r"|not\s+(?:be\s+)?acceptable|unacceptable|(?:is|are|would\s+be|will\s+be)\s+(?:only|just|merely|nothing\s+but)\s+an?)\b",
     re.IGNORECASE,
 )
 #: "would not accept any agreement made without us": what is refused, not a term (the gold keeps it a refusal)

@@ -219,7 +219,10 @@ def _names_own(clause: str, speaker: Actor) -> bool:
 _ACCEPTED = re.compile(
     r"\b(?:accept|accepts|accepted|accepting|agree to|agrees to|agreed to|agreeing to|endorse[sd]?|"
     r"sign(?:ed)? up to)\s+(?:the |an? |its |their |this |that )?(?:[\w’'-]+\s+){0,3}?"
-    r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b",
+    r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b"
+    # "ready to accept an immediate 30-day ceasefire": the truce accepted is no term demanded
+    r"|\b(?:accept|accepts|accepted|accepting|agree\s+to|agrees\s+to|agreed\s+to|agreeing\s+to)\s+(?:the\s+|an?\s+)?"
+    r"(?=(?:[\w’'-]+\s+){0,3}?(?:ceasefire|cease-fire|truce)\b)",
     re.IGNORECASE,
 )
 

@@ -272,3 +272,21 @@ def test_a_pronoun_after_a_subject_behind_a_long_fronted_place_phrase() -> None:
         'people who shell a school," he said.'
     )
     assert ("Petro Savchuk", "refuses") in got
+
+
+def test_a_person_introduced_by_an_inverted_copula_is_the_next_he() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "Donald Trump has promised a quick end to the war. Next in line was Viktor Orban. On Monday he posted "
+        'a message. "Hungary is ready to host the talks," he wrote.'
+    )
+    assert ("Viktor Orbán", "mediates") in got
+
+
+def test_a_title_with_a_possessor_and_a_relative_clause_is_the_subject() -> None:
+    got = speakers(
+        "Donald Trump has promised a quick end to the war.\n\n"
+        "Hungary's prime minister, who chairs the bloc's rotating presidency this term, flew to Moscow. "
+        '"Hungary is ready to host the talks," he wrote.'
+    )
+    assert ("Viktor Orbán", "mediates") in got

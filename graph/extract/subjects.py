@@ -55,8 +55,15 @@ def title_anaphor(np: str) -> str | None:
 
 
 _APPOSITIVE = re.compile(
-    r"(?P<np>(?:[\w’'.\-]+\s+){0,5}?[A-Z][\w’'.\-]+),\s+(?P<desc>[^,“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+)?"
-    r"(?:[a-z]+(?:ed|s)|went|sent|made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose)\b"
+    r"(?P<np>(?:[\w’'.\-]+\s+){0,5}?[A-Z][\w’'.\-]+|[A-Z][\w’'.\-]*[’']s\s+(?:[a-z-]+\s+){0,2}[a-z-]+),\s+"
+    r"(?P<desc>[^,“”\"]{3,120}),\s+(?:has\s+|had\s+|also\s+|never\s+|later\s+|then\s+|now\s+|once\s+|still\s+)?"
+    r"(?:[a-z]+(?:ed|s)|went|sent|made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose|"
+    r"flew|ran|won|lost|sat|told)\b"
+)
+#: "First in line was Viktor Orban.", "Next came Robert Fico.": a person introduced by an inverted copula
+_INVERTED = re.compile(
+    r"(?:First|Next|Then|Last|Second|Third|Also)(?:\s+in\s+line|\s+up)?\s+(?:was|came|is|comes)\s+"
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,2}[A-ZÀ-Þ][\w’'\-]+)\s*[.,;]"
 )
 
 
@@ -117,6 +124,11 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
         actor = interpret(intro.group("name"), ctx)
         if actor is not None and actor.kind == "person":
             return actor, None, intro.end("name")
+    inverted = _INVERTED.match(text, pos, sent.end)
+    if inverted:
+        actor = interpret(inverted.group("name"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor, None, inverted.end("name")
     appos = _APPOSITIVE.match(text, pos, sent.end)
     if appos:  # "Former president X, now deputy head of Y, went further": the person before the appositive
         actor = interpret(appos.group("np"), ctx, appos.group("desc"))

@@ -290,3 +290,12 @@ def test_a_title_with_a_possessor_and_a_relative_clause_is_the_subject() -> None
         '"Hungary is ready to host the talks," he wrote.'
     )
     assert ("Viktor Orbán", "mediates") in got
+
+
+def test_a_subject_behind_two_fronted_phrases_is_the_next_he() -> None:
+    got = speakers(
+        "Volodymyr Zelensky has asked for more air defence.\n\n"
+        "On Monday, at his first news conference of the year, Mr Trump was asked about the war. "
+        '"Zelensky should be ready to make a deal," he said.'
+    )
+    assert [name for name, _stance in got] == ["Donald Trump"]

@@ -15,7 +15,7 @@ from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, int
 from stancegraph.graph.extract.text import Sentence
 
 # patterns of the hot paths, compiled once
-_OPTIONAL_FRONTED = re.compile(r"(?:[^,]{0,100},\s+)?")
+_OPTIONAL_FRONTED = re.compile(r"(?:[^,]{0,100},\s+){0,2}")
 _REFLEXIVE_END = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 
 FRONTED = re.compile(

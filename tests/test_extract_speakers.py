@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.extract.interview import is_interview
+from stancegraph.graph.extract.text import paragraphs
 from stancegraph.graph.records import Article, Statement
 
 PUB = date(2024, 3, 14)  # a Thursday
@@ -202,3 +204,26 @@ def test_a_person_who_is_no_spokesperson_reporting_another_keeps_the_report() ->
         "Background paragraph about the war.\n\nVladimir Putin has refused every offer of talks, Dmytro Kuleba said."
     )
     assert [s.speaker.name for s in got] == ["Dmytro Kuleba"]
+
+
+TRANSCRIPT = (
+    "Excerpts from the news conference\n\n"
+    "The following are excerpts from the annual news conference held by Vladimir Putin in Moscow on Tuesday.\n\n"
+    "Moderator: Let us start with the question most people have sent in.\n\n"
+    "Vladimir Putin: We are ready to negotiate with anyone who wants it.\n\n"
+    "Question (a reporter from a foreign news agency): Mr President, Kyiv says it will never talk to you. "
+    "Do you see an end to the war?\n\n"
+    "Vladimir Putin: They do not want to negotiate, and their sponsors do not let them.\n\n"
+)
+
+
+def test_a_transcript_with_speaker_labels_gives_the_answers_to_the_named_speaker() -> None:
+    got = run(TRANSCRIPT)
+    assert {s.speaker.name for s in got} == {"Vladimir Putin"}
+    assert {s.date for s in got} == {"2024-03-12"}  # "held ... on Tuesday"
+
+
+def test_a_transcript_with_two_named_speakers_is_no_interview_of_one_guest() -> None:
+    text = TRANSCRIPT + "Donald Trump: We will see.\n\nModerator: Thank you.\n\n"
+    article = Article(id="t", text=text, source="t.txt", published=PUB)
+    assert not is_interview(text, paragraphs(article))

@@ -118,6 +118,10 @@ _PERSONS_OFFICE = re.compile(
     r"^(?P<owner>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){0,2})[’']s?\s+(?:press\s+)?(?:office|service)$"
 )
 
+#: "China published a plan ..., but Ukraine's allies said ...": a clause joined by a conjunction before the
+#: subject is the author's (or another's), not content that the subject's verb postposes
+_COORDINATED_END = re.compile(r"(?:[,;]\s*|\s)(?:but|while|whereas|although|though|and|yet)\s*$|;\s*$")
+
 #: "In his view, ...": the possessor is the pronoun's referent
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
 
@@ -201,6 +205,7 @@ def claims_in_sentence(
                 and pre_e > pre_s
                 and not _is_adverbial(text[pre_s:pre_e])
                 and not is_dateline(text[pre_s:pre_e] + " -")
+                and not _COORDINATED_END.search(text, pre_s, h.np[0])
             ):
                 content.append((pre_s, pre_e))
             cs = vs if _INCLUDE_VERB.match(verb) else _content_start(text, ve, nxt, verb)

@@ -88,3 +88,10 @@ def test_y_without_x_judged_unacceptable_or_hollow() -> None:
         'Filler line.\n\n"A truce without security guarantees is not acceptable for us," Andrii Sybiha said on Monday.'
     )
     assert any(s == "conditional" and "security-guarantees" in c for _n, s, c in got)
+
+
+def test_a_bare_term_put_first() -> None:
+    """0.5.6: "Ceasefire first, a real one." -- the term ordered first without a verb."""
+    assert precondition("Ceasefire first, a real one, everywhere")
+    assert precondition("Security guarantees first.")
+    assert not precondition("The talks come first in line")

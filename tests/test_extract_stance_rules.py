@@ -245,3 +245,48 @@ def test_accepting_a_ceasefire_is_readiness_not_its_demand() -> None:
         "Filler line.\n\nAndrii Sybiha said on Monday that Ukraine was ready to accept an immediate 30-day ceasefire."
     )
     assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {("Andrii Sybiha", "ready", ())}
+
+
+def test_a_deal_behind_our_backs_is_no_endorsement() -> None:
+    """0.5.6: "backs" after a possessive is the noun, not the verb "to back"."""
+    got = stances('Filler line.\n\n"Any deal behind our backs will not work," Kaja Kallas said on Monday.')
+    assert ("Kaja Kallas", "mediates") not in got
+
+
+def test_what_any_agreement_needs_at_the_table_is_a_format_term() -> None:
+    got = run('Filler line.\n\n"Any agreement needs Ukraine and Europe at the table," Kaja Kallas said on Monday.')
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {
+        ("Kaja Kallas", "conditional", ("talks-format",))
+    }
+
+
+def test_not_against_it_answers_a_proposal_with_consent() -> None:
+    got = stances(
+        "Filler line.\n\nAsked about the offer to host talks, Vladimir Putin said on Monday: "
+        '"If it comes to that, we are not against it."'
+    )
+    assert ("Vladimir Putin", "ready") in got
+
+
+def test_a_third_party_whose_own_team_will_negotiate_is_ready() -> None:
+    """0.5.6: a third party's agreement to have "our respective teams" negotiate makes it a party to the
+    talks (ready), not a mediator of others' talks."""
+    got = stances(
+        "Filler line.\n\nDonald Trump said on Monday after his call with Vladimir Putin that the two leaders had "
+        "agreed to have their respective teams start negotiations at once."
+    )
+    assert ("Donald Trump", "ready") in got
+    assert ("Donald Trump", "mediates") not in got
+
+
+def test_readiness_awaited_from_another_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"He can come back when he is ready for peace," Donald Trump said on Monday.')
+    assert got == {("Donald Trump", "urges")}
+
+
+def test_a_supposed_refusal_that_happened_before_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\nVladimir Putin said on Monday: "If Kyiv rejects this offer, as it has done before, '
+        'that is its own business."'
+    )
+    assert ("Vladimir Putin", "accuses") in got

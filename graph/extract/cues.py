@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from stancegraph.graph.extract import blame, folding, frames
+from stancegraph.graph.extract import blame, cue_scope, folding, frames
 from stancegraph.graph.extract.actors import Actor
 from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
@@ -78,7 +78,7 @@ def cue_stance(
         weak = bool(found)
     for code, m in found:
         pre = clause[: m.start()]
-        if frames.hypothetical(pre):
+        if cue_scope.hypothetical(pre, clause[m.end() : m.end() + 120]):
             continue  # "if they refuse", "would show who is blocking peace": a supposition
         negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
         if code == "ready" and "precondition" in m.group().lower():
@@ -108,6 +108,8 @@ def cue_stance(
             side = frames.carried(pre, _subject_side(pre, speaker), carry)
             if negated:
                 return ("accuses" if side == "other" else "refuses"), True, weak
+            if cue_scope.awaited(pre):
+                return "urges", True, weak  # "come back when he is ready for peace"
             if side == "other":
                 if not _OBLIGATION.search(pre):
                     continue

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.blame import cleft
+from stancegraph.graph.extract.cue_scope import DEMANDED, awaited, hypothetical, teams
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
@@ -73,7 +74,9 @@ _NEG_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)
 _NOT_THE_ONES = re.compile(r"\bnot\s+the\s+ones?\s+(?:who\s+(?:are\s+|is\s+|were\s+)?)?$", re.IGNORECASE)
 _ADDRESSEE_SELF = re.compile(r"^\s+(?:us|me)\b", re.IGNORECASE)
 #: a condition after a cue: "Russia could attend tomorrow if it withdrew"
-_LINK_AFTER = re.compile(r"\b(?:if|once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE)
+_LINK_AFTER = re.compile(
+    r"\b(?:if|(?<!\bat\s)once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE
+)
 #: a permissive "let them talk" (not "let them cancel the decree first", "let them get X into a room")
 _LET_TALK = re.compile(
     r"let\s+(?:them|the\s+politicians|the\s+leaders|the\s+presidents)\s+(?:sit\s+(?:down\s+)?(?:and\s+)?)?"
@@ -81,17 +84,6 @@ _LET_TALK = re.compile(
     re.IGNORECASE,
 )
 _BEFORE, _AFTER = 40, 70  # how far a topic term may be from the cue (characters)
-#: a cue inside the if-clause of a hypothetical ("more aid if Moscow refused to come to the table",
-#: "if they say no"): a supposition, nobody's position
-_PROTASIS = re.compile(r"\b(?:if|unless|in\s+case|whether)\b[^,;:]*$", re.IGNORECASE)
-#: a cue inside an indirect question ("a refusal would show who is standing in the way of peace"):
-#: who obstructs is left open, so nobody is accused
-_OPEN_QUESTION = re.compile(
-    r"\b(?:clear|show|shows|showed|reveal|reveals|revealed|see|know|tell|ask|asks|asked)\b[^.;]{0,30}?"
-    r"\bwho\s+(?:[\w’'-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
 
 #: who finds something unacceptable: "would be unacceptable to Russia", "is unacceptable to us"
 _JUDGE_AFTER = re.compile(r"^[”\"’]?\s+(?:to|for)\s+(?P<who>us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})", re.UNICODE)
@@ -143,29 +135,6 @@ def verdict(text: str, speaker: Actor) -> str | None:
     if any(e >= len(np) for _s, e, _id in gazetteer().find(np)):
         return None  # "Moscow is unrealistic": the actor itself
     return "self"
-
-
-#: a cue inside the content of a claim noun ("the suggestion that the West was not interested in
-#: peace was misguided", "rejected claims that Kyiv had refused"): somebody's claim, quoted to be
-#: disputed, not the speaker's position (not "the fact that", which asserts it)
-_CLAIM_CONTENT = re.compile(
-    r"\b(?:suggestions?|claims?|allegations?|accusations?|assertions?|insinuations?|notion|narrative|myth|"
-    r"rumou?rs?|charges?|speculation)\s+(?:by\s+[^,;:]{1,40}\s+)?that\b[^.;:!?]*$",
-    re.IGNORECASE,
-)
-
-
-#: the complement of the speaker's demand: "demanded that Kyiv withdraw and abandon ...", "insists
-#: that Russia stop ..." -- the verbs in it name what the speaker wants done, not what a side did
-_DEMANDED = re.compile(
-    r"\b(?:demand|demands|demanded|demanding|insist|insists|insisted|insisting)\s+that\b[^.;:!?]*$", re.IGNORECASE
-)
-
-
-def hypothetical(pre: str) -> bool:
-    """The text before a cue makes it a supposition, an open question or a claim put in dispute,
-    not a position taken."""
-    return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre) or _CLAIM_CONTENT.search(pre))
 
 
 @dataclass(frozen=True)
@@ -328,7 +297,7 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if s < covered:
             continue  # a cue inside a longer one already read ("rule out" in "not rule out")
         pre = clause[:s]
-        if hypothetical(pre):
+        if hypothetical(pre, clause[e : e + 120]):
             continue
         neg = _negated(pre)
         side = carried(pre, subject_side(pre, speaker, parties=True, names=names), carry)
@@ -347,7 +316,7 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if NEITHER.search(pre):
             neg, side = True, "both"  # "neither side appears ready": an assessment of both
         covered = e
-        if name in ("refuse", "accuse") and _DEMANDED.search(pre):
+        if name in ("refuse", "accuse") and DEMANDED.search(pre):
             continue  # "demanded that Ukraine withdraw ... and abandon X": what is demanded, no act reported
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported
@@ -371,6 +340,10 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
             and any(n == "mediate" and e <= cs <= e + 40 for cs, _ce, n, _m in cues)
         ):
             stance = "mediates"  # "willing to host", "ready to broaden its mediation"
+        if stance == "mediates" and name in ("support", "ready") and teams(clause, e, side):
+            stance = "ready"  # "we agreed to have our respective teams start negotiations": a party to the talks
+        if name == "ready" and not neg and stance in ("ready", "mediates", None) and awaited(pre):
+            stance = "urges"  # "he can come back when he is ready for peace": the move is the other's
         conditional = name in ("ready", "support", "desire") and _LINK_AFTER.search(clause, e) is not None
         if stance is None and side == "other" and not neg and conditional:
             stance = "ready"  # "they could attend tomorrow if they withdrew": the speaker's terms

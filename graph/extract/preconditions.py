@@ -23,6 +23,8 @@ import re
 _PRECONDITION = re.compile(
     # "First they leave", "But first, a ceasefire", "First let them leave our land"
     r"^\W*(?:(?:but|and|so)\s+)?first\b"
+    # "Ceasefire first, a real one", "Guarantees first. Then we talk": a term put first, verbless
+    r"|^\W*(?:(?:but|and|so)\s+)?(?:an?\s+|the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+first\b(?!\s*\w)"
     # "let them cancel it first", "they must first cancel", "a ceasefire has to come first"
     r"|\b(?:must|should|has\s+to|have\s+to|had\s+to|need\s+to|needs\s+to|let\s+(?:them|him|it))\s+(?:[\w’'-]+\s+){0,4}?first\b"
     # "no peace until those responsible stand trial", "there is nothing to discuss until ..."

@@ -250,7 +250,7 @@ _NO_COMPROMISE_ON = re.compile(
 
 
 _CONDITION_LINK = re.compile(
-    r"\b(?:if|once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
+    r"\b(?:if|(?<!\bat\s)once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
 )
 
 

@@ -299,3 +299,12 @@ def test_a_subject_behind_two_fronted_phrases_is_the_next_he() -> None:
         '"Zelensky should be ready to make a deal," he said.'
     )
     assert [name for name, _stance in got] == ["Donald Trump"]
+
+
+def test_a_vox_pop_speaker_who_gives_a_first_name_only_is_the_next_he() -> None:
+    got = speakers(
+        "Volodymyr Zelensky has called for a truce.\n\n"
+        "Outside the station, a medic who gave his name only as Bohdan, because he is not allowed to talk to "
+        'reporters, shrugged. "There can be no talks with people who shell hospitals," he said.'
+    )
+    assert ("Bohdan", "refuses") in got

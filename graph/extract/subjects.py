@@ -60,6 +60,15 @@ _APPOSITIVE = re.compile(
     r"(?:[a-z]+(?:ed|s)|went|sent|made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose|"
     r"flew|ran|won|lost|sat|told)\b"
 )
+#: "a soldier who gave his name only as Serhiy", "a nurse identified only by her first name, Olha": the
+#: vox-pop convention for a speaker who withholds the surname
+_FIRST_NAME_ONLY = re.compile(
+    r"\b(?:gave|giving|gives|give)\s+(?:his|her|their|only\s+(?:his|her|their))\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+    r"\b(?:identified|identifying\s+(?:himself|herself)|known|named)\s+only\s+(?:as|by\s+(?:his|her|their)\s+first\s+"
+    r"name,?)|\bwho\s+(?:asked|wished|preferred)\s+to\s+be\s+(?:identified|named)\s+only\s+(?:as|by\s+(?:his|her)\s+"
+    r"first\s+name,?)"
+)
+_GIVEN_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Þ][\w’'\-]+)\b")
 #: "First in line was Viktor Orban.", "Next came Robert Fico.": a person introduced by an inverted copula
 _INVERTED = re.compile(
     r"(?:First|Next|Then|Last|Second|Third|Also)(?:\s+in\s+line|\s+up)?\s+(?:was|came|is|comes)\s+"
@@ -124,6 +133,12 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
         actor = interpret(intro.group("name"), ctx)
         if actor is not None and actor.kind == "person":
             return actor, None, intro.end("name")
+    only = _FIRST_NAME_ONLY.search(text, s, sent.end)
+    given = _GIVEN_NAME.match(text, only.end(), sent.end) if only else None
+    if given:
+        actor = interpret(given.group("name"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor, None, given.end("name")
     inverted = _INVERTED.match(text, pos, sent.end)
     if inverted:
         actor = interpret(inverted.group("name"), ctx)

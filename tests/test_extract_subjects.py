@@ -308,3 +308,13 @@ def test_a_vox_pop_speaker_who_gives_a_first_name_only_is_the_next_he() -> None:
         'reporters, shrugged. "There can be no talks with people who shell hospitals," he said.'
     )
     assert ("Bohdan", "refuses") in got
+
+
+def test_a_bare_quantifier_subject_is_some_of_the_group_just_named() -> None:
+    got = run(
+        "Background paragraph about the plan.\n\n"
+        "Many residents of the town told reporters they would not accept the plan. Several said that no talks "
+        "were possible while the shelling went on."
+    )
+    assert "Several" not in [s.speaker.name for s in got]
+    assert all(s.speaker.kind == "group" for s in got)

@@ -87,6 +87,7 @@ _NOT_NAMES = {
     "Luhansk", "Zaporizhzhia", "Kherson", "Istanbul", "Turkey", "Europe", "Soviet", "Union", "Hague",
     "State", "Council", "Security", "Affairs", "Ministry", "Office", "House", "Department", "Assembly",
     "Parliament", "Commission", "Committee", "Nations", "Duma", "Rada", "Senate", "Congress", "Federation",
+    "Several", "Others", "Few", "Most", "Neither", "Either", "Each", "Someone", "Somebody",
 }  # fmt: skip
 _TITLE_WORDS = {
     "president", "prime", "minister", "foreign", "deputy", "spokesman", "spokesperson", "spokeswoman", "director",

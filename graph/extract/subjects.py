@@ -39,6 +39,9 @@ _PARTITIVE = re.compile(
 )
 
 
+#: "Several pointed out that ...", "Others said ...": some of the group just named
+_BARE_QUANTIFIER = re.compile(r"^(?:several|others|some|many|most|a\s+few)$", re.IGNORECASE)
+
 #: a second mention by title ("the chancellor", "the Kremlin spokesman", "the kingdom")
 _TITLE_NP = re.compile(
     r"^the\s+(?:[\w’'-]+\s+){0,2}?(?P<head>chancellor|president|premier|prime\s+minister|minister|spokes(?:man|woman|person)|"
@@ -110,7 +113,7 @@ def anaphor(np: str) -> str | None:
     m = _SAME.match(np) or _DEFINITE_SOURCE.match(np)
     if m:
         return "same:" + m.group("head").lower()
-    if _PARTITIVE.match(np):
+    if _PARTITIVE.match(np) or _BARE_QUANTIFIER.match(np):
         return "they"
     return None
 

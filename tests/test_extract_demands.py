@@ -110,3 +110,32 @@ def test_refusing_to_reward_the_aggressor() -> None:
 def test_wish_to_meet_is_readiness() -> None:
     got = stances("Filler line.\n\nDonald Trump said on Monday he would be happy to meet Putin to talk about a deal.")
     assert any(n == "Donald Trump" and s == "ready" for n, s, _ in got)
+
+
+def test_a_demand_that_refers_back_to_the_terms_named_before() -> None:
+    """0.5.6: "X, and that has to be Y": the modal clause demands the terms the clause before named."""
+    got = run(
+        'Filler line.\n\n"Those who gave the orders will answer before a court, and that has to be written into '
+        'whatever ends this war," Dmytro Kuleba said on Monday.'
+    )
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {
+        ("Dmytro Kuleba", "conditional", ("accountability",))
+    }
+
+
+def test_waiting_for_another_leader_on_the_other_side() -> None:
+    got = run(
+        "Filler line.\n\nDmitry Peskov said on Monday that Moscow was ready to talk and would wait for a future "
+        "Ukrainian leader who is more willing."
+    )
+    assert ("Dmitry Peskov", "conditional", ("counterpart-leadership",)) in {
+        (s.speaker.name, s.stance, s.conditions) for s in got
+    }
+
+
+def test_advances_on_the_battlefield_are_the_realities_demanded() -> None:
+    got = run(
+        "Filler line.\n\nKonstantin Kosachev said on Monday that any deal would have to reflect the army's "
+        "advances on the battlefield."
+    )
+    assert any(s.stance == "conditional" and "battlefield-realities" in s.conditions for s in got)

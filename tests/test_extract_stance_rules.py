@@ -290,3 +290,18 @@ def test_a_supposed_refusal_that_happened_before_is_an_accusation() -> None:
         'that is its own business."'
     )
     assert ("Vladimir Putin", "accuses") in got
+
+
+def test_describing_a_plan_as_an_ultimatum_rejects_it() -> None:
+    got = stances(
+        "Filler line.\n\nOn Monday Maria Zakharova described Kyiv's so-called peace plan as an ultimatum and a "
+        "dead end."
+    )
+    assert ("Maria Zakharova", "accuses") not in got
+    assert ("Maria Zakharova", "refuses") in got
+
+
+def test_hoping_the_russians_say_yes_is_an_appeal_to_them() -> None:
+    got = stances('Filler line.\n\n"We hope the Russians will say yes to the truce," Marco Rubio said on Monday.')
+    assert ("Marco Rubio", "urges") in got
+    assert ("Marco Rubio", "ready") not in got

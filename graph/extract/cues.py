@@ -146,7 +146,9 @@ def offices(clause: str, end: int, speaker: Actor) -> bool:
     return any(lex.frame_name(c.lastgroup or "") == "mediate" for c in lex.frame_cues(tail))
 
 
-_ADDRESSEE = re.compile(r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides)\b", re.IGNORECASE)
+_ADDRESSEE = re.compile(
+    r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides|the russians|the ukrainians)\b", re.IGNORECASE
+)
 
 
 def _addressed(cue: str, speaker: Actor) -> bool:

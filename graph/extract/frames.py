@@ -115,6 +115,14 @@ _COPULA_END = re.compile(
     r"nothing\s+but)\s+[\"“‘']?)*(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
+#: the verdict as the complement of a verb of judging: "described the plan as an ultimatum"
+_DESCRIBED_AS = re.compile(
+    r"\b(?:describ|call|consider|view|regard|dismiss|brand|label|characteri[sz]|denounc|reject)[a-z]*\s+"
+    r"[^,;:.!?]{1,80}?\s+as\s+(?:[^,;:.!?]{1,40}?\s+and\s+)?[\"“‘']?"
+    r"(?:(?:an?|the|same|such|yet\s+another|another|pure|simply|nothing\s+but)\s+)*"
+    r"[\"“‘']?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 _PERSONAL = re.compile(r"^(?:he|she|they|we|i|you)$", re.IGNORECASE)
 
 
@@ -126,6 +134,8 @@ def verdict(text: str, speaker: Actor) -> str | None:
     v = _VERDICT.search(text.rstrip(" \"“”‘’'"))
     if v is None:
         return None
+    if _DESCRIBED_AS.search(text, 0, v.start()):
+        return "self"  # "described Zelensky's formula as an ultimatum": the describer's verdict
     c = _COPULA_END.search(text, 0, v.start())
     if c is None:
         return None

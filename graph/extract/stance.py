@@ -209,6 +209,24 @@ def classify_clause(
     return units
 
 
+#: a clause that demands what the clause before named: "..., and that has to be part of any deal"
+_DEMAND_MODAL = r"(?:has\s+to|have\s+to|must|needs?\s+to|will\s+have\s+to|is\s+a\s+condition)\b"
+_ANAPHORIC_DEMAND = re.compile(rf"(?:and\s+)?(?:that|this)\s+{_DEMAND_MODAL}", re.IGNORECASE)
+_MODAL_START = re.compile(_DEMAND_MODAL, re.IGNORECASE)
+_AND_THAT_BEFORE = re.compile(r"\band\s+that\s+$", re.IGNORECASE)
+
+
+def _anaphoric_demand(text: str, start: int, end: int) -> bool:
+    """The clause ``text[start:end]`` demands what the one before named ("they will answer before a
+    court, and that has to be written into the deal"): the terms named there are demanded."""
+    if _ANAPHORIC_DEMAND.match(text, start, end):
+        return True
+    return (
+        bool(_MODAL_START.match(text, start, end))
+        and _AND_THAT_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
 def _names_own(clause: str, speaker: Actor) -> bool:
     """The clause names the speaker's own bloc ("the EU has to be part of any settlement")."""
     own = bloc(speaker.side or speaker.key)
@@ -340,6 +358,8 @@ def classify(
     masked = " " * lo + "".join(chars)
     carry: str | None = None
     for cs, ce in clauses(masked, lo, hi):
+        if units and units[-1].stance is None and units[-1].conditions and _anaphoric_demand(masked, cs, ce):
+            units[-1].strong_marker = True  # "They will answer before a court, and that has to be written into it"
         units.extend(_in_context(masked, cs, ce, speaker, direct, carry, context))
         carry = frames.state_subject(masked[cs:ce], speaker) or carry
         context = topic_context.next_clause(masked[cs:ce], context)

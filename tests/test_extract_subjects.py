@@ -318,3 +318,12 @@ def test_a_bare_quantifier_subject_is_some_of_the_group_just_named() -> None:
     )
     assert "Several" not in [s.speaker.name for s in got]
     assert all(s.speaker.kind == "group" for s in got)
+
+
+def test_a_participle_of_saying_hangs_on_a_whole_list_subject() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "The leaders of Germany, Italy, Spain and Poland, meeting in Rome on Tuesday, issued a statement saying "
+        'that "Ukraine and Europe must be at the table in any negotiations".'
+    )
+    assert [name for name, _stance in got] == ["European leaders"]

@@ -136,6 +136,13 @@ _LIST_HEAD = re.compile(
     rf"governments|presidents|envoys|diplomats|delegations|advisers|advisors)\s+(?:of|from)\s+(?:{_NAMED},\s+)*{_NAMED},\s*$"
 )
 
+#: a whole list subject at the start of a clause, then (an appositive and) its own verb
+_LISTED_NP = re.compile(
+    rf"(?P<np>(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){{0,2}}(?:leaders|ministers|heads\s+of\s+(?:state|government)|governments|"
+    rf"presidents|envoys|diplomats|delegations|advisers|advisors)\s+(?:of|from)\s+(?:{_NAMED},\s+)+{_NAMED},?\s+and\s+"
+    rf"{_NAMED})(?:,[^,“”\"]{{0,100}},)?\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
+)
+
 
 def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
     """The subject that ends right before the verb: (np start, np end, appositive or None).
@@ -284,6 +291,9 @@ def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, st
         if seg is None or not _FRONTED.match(seg.group()) or FINITE.search(seg.group()):
             break
         pos += seg.end()
+    listed = _LISTED_NP.match(text, pos, verb_start)
+    if listed:  # "The foreign ministers of France, Germany and Poland, meeting in Paris, issued ..., saying"
+        return listed.start("np"), listed.end("np"), None
     m = _CLAUSE_NP.match(text, pos, verb_start)
     if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
         return None

@@ -227,3 +227,19 @@ def test_a_transcript_with_two_named_speakers_is_no_interview_of_one_guest() -> 
     text = TRANSCRIPT + "Donald Trump: We will see.\n\nModerator: Thank you.\n\n"
     article = Article(id="t", text=text, source="t.txt", published=PUB)
     assert not is_interview(text, paragraphs(article))
+
+
+def test_a_named_commentator_described_after_the_verb_is_no_speaker() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        '"Kyiv is not ready for talks before the spring," said Jane Roe, a senior fellow at a Berlin think tank.'
+    )
+    assert got == []
+
+
+def test_a_named_official_described_after_the_verb_still_speaks() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        '"We are ready to host the next round," said Omar Haddad, a spokesman for the Qatari foreign ministry.'
+    )
+    assert [s.speaker.name for s in got] == ["Omar Haddad"]

@@ -154,6 +154,14 @@ _TITLE_IN = re.compile(
 )
 
 
+#: the description of a commentator: an analyst, or a researcher at a think tank or university
+_EXPERT = re.compile(
+    r"\b(?:analyst|(?:senior\s+|research\s+|visiting\s+)?fellow|professor|lecturer|researcher|scholar|historian|"
+    r"economist|commentator|pollster|think[\s-]?tank)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _person_name(np: str) -> str | None:
     """A capitalised personal name at the end of a phrase ("Kremlin aide Ivan Petrov" -> "Ivan Petrov")."""
     toks = np.replace("’", "'").split()
@@ -276,6 +284,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if person and not starts_det:
         if (earlier := minted_full_name(person, ctx)) is not None:
             return earlier  # "Kwatra" after "Vinay Kwatra": the person introduced (surnames.py)
+        if _EXPERT.search(f"{np[: np.rfind(person)]} {description or ''}"):
+            return None  # "X, a senior fellow at a think tank": a commentator reading the war, no party to it
         side = nationality(np.replace(person, "")) or nationality(description or "") or ctx.scene_side
         # a person outside the gazetteer keeps the title that introduces them ("Deputy Prime Minister X",
         # "X, the chief negotiator"): later "the deputy prime minister" points back to them

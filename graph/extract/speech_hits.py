@@ -42,6 +42,7 @@ _RIGHT_NP = re.compile(
     r"[^,.;:?!“”\"]{1,90}?(?=\s+(?:in|on|at|during|who|after|when|told|to|while|as|that|according|before|via|"
     r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
 )
+_APPOSITIVE_AFTER = re.compile(r",\s+(?P<desc>(?:an?|the)\s+[^,.;:“”\"]{3,100})")
 _NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
 
 _SOURCE_PP = re.compile(
@@ -174,6 +175,8 @@ def find_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[
             if after:
                 desc = text[ns:ne]
                 ns, ne = ne + after.start("name"), ne + after.end("name")
+            elif appos := _APPOSITIVE_AFTER.match(text, ne, s1):  # "said Jane Roe, a fellow at ...,"
+                desc = appos.group("desc")
             hits.append(Hit((ns, ne), desc, (vs, ve), "verb-subject"))
             last_end = ne
     hits.sort(key=lambda h: h.verb[0])

@@ -139,3 +139,12 @@ def test_advances_on_the_battlefield_are_the_realities_demanded() -> None:
         "advances on the battlefield."
     )
     assert any(s.stance == "conditional" and "battlefield-realities" in s.conditions for s in got)
+
+
+def test_a_court_and_guarantees_named_as_what_a_truce_rests_on() -> None:
+    got = run(
+        "Filler line.\n\nDmytro Kuleba said on Monday that talks would only make sense once those who gave the "
+        "orders had been brought before a court, and that any pause must be backed by firm guarantees."
+    )
+    conds = {c for s in got if s.stance == "conditional" for c in s.conditions}
+    assert {"accountability", "security-guarantees"} <= conds

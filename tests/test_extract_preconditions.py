@@ -95,3 +95,12 @@ def test_a_bare_term_put_first() -> None:
     assert precondition("Ceasefire first, a real one, everywhere")
     assert precondition("Security guarantees first.")
     assert not precondition("The talks come first in line")
+
+
+def test_would_not_negotiate_without_them_at_the_table() -> None:
+    """0.5.6: "would not negotiate without X at the table" sets who must sit there."""
+    got = coded(
+        "Filler line.\n\nAntony Blinken said on Monday that Washington would not negotiate about Ukraine without "
+        "Ukraine at the table."
+    )
+    assert ("Antony Blinken", "conditional", ("talks-format",)) in got

@@ -305,3 +305,32 @@ def test_hoping_the_russians_say_yes_is_an_appeal_to_them() -> None:
     got = stances('Filler line.\n\n"We hope the Russians will say yes to the truce," Marco Rubio said on Monday.')
     assert ("Marco Rubio", "urges") in got
     assert ("Marco Rubio", "ready") not in got
+
+
+def test_talks_set_against_what_the_other_wants_is_an_accusation() -> None:
+    """0.5.6: "he wants X, not negotiations": the topic is the negated half of a contrast."""
+    got = stances(
+        'Filler line.\n\n"He wants to conquer the whole country, not negotiate with it," John Kirby said on Monday.'
+    )
+    assert ("John Kirby", "accuses") in got
+
+
+def test_a_bare_it_stands_for_the_party_named_before() -> None:
+    got = stances(
+        'Filler line.\n\n"Every step of the Kyiv regime shows that it has rejected this path," Dmitry Peskov said '
+        "on Monday."
+    )
+    assert ("Dmitry Peskov", "accuses") in got
+    assert ("Dmitry Peskov", "refuses") not in got
+
+
+def test_the_only_way_out_is_through_talks_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"The only way this ends is at the negotiating table," Marco Rubio said on Monday.')
+    assert ("Marco Rubio", "urges") in got
+
+
+def test_a_hosts_hope_for_the_meeting_is_its_offices() -> None:
+    got = stances(
+        'Filler line.\n\n"Our hope is that this round will open the way to a truce," Hakan Fidan said on Monday.'
+    )
+    assert got == {("Hakan Fidan", "mediates")}

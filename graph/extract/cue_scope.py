@@ -89,3 +89,18 @@ def hypothetical(pre: str, after: str = "") -> bool:
     if _PROTASIS.search(pre):
         return _AS_BEFORE.match(after) is None
     return bool(_OPEN_QUESTION.search(pre) or _CLAIM_CONTENT.search(pre))
+
+
+#: a hope whose subject is a step of the process, not a party: "our hope is that this meeting will",
+#: "in the hope that small humanitarian steps can"
+_HOPED_PROCESS = re.compile(
+    r"\b(?:hope|hopes|hoped|hoping|wish|trust|expectation)\b(?:\s+is)?\s+that\s+(?!(?:we|i|our|my|they|he|she)\b)"
+    r"(?:[\w’'-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+
+
+def hoped_process(pre: str) -> bool:
+    """``pre`` ends in a hope that a step of the process (a meeting, gestures, these talks) will open
+    the way: said by a third party, the language of its offices, not its own readiness to negotiate."""
+    return _HOPED_PROCESS.search(pre) is not None

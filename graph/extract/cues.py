@@ -98,6 +98,8 @@ def cue_stance(
             if negated and cl is None:
                 continue
             side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
+            if side == "unknown":
+                side = frames.it_antecedent(pre, speaker) or side  # "... show that it has rejected this path"
             if direct and side == "unknown" and frames.third_person(pre):
                 side = "other"  # "He will agree to nothing," said of the enemy's leader
             side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker, pre) or side
@@ -116,6 +118,8 @@ def cue_stance(
                 return "urges", True, weak  # "Kyiv should make clear it is open to talks"
             if offices(clause, m.end(), speaker):
                 return "mediates", True, weak  # "Ankara stood ready to welcome the two sides"
+            if role(speaker) == "third" and cue_scope.hoped_process(pre):
+                return "mediates", True, weak  # a host's "hope that this meeting will open the way to a truce"
             return "ready", True, weak
         if code == "mediates":
             if negated or (speaker.curated and (speaker.side or speaker.key) in _PARTIES):

@@ -191,6 +191,32 @@ def third_person(pre: str) -> bool:
     return bool(_THIRD_PERSON.search(pre) or _THIRD_NP.search(pre))
 
 
+#: a bare "it" as the subject of a complement clause: "... the actions of the Kyiv regime show that it has"
+_IT_AFTER = re.compile(r"\b(?:that|which|because|since|as)\s+it\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def it_antecedent(pre: str, speaker: Actor) -> str | None:
+    """The side of the party a bare "it" before a cue stands for: the last one named before it, even
+    inside a prepositional phrase ("the statements of the Kyiv regime show that it has rejected ...")."""
+    if _IT_AFTER.search(pre) is None:
+        return None
+    found = [s0 for s0, _e, _id in gazetteer().find(pre)]
+    return side_of(pre[found[-1] :], speaker) if found else None
+
+
+#: a topic named only as what is set against the act: "wants war, not peace", "to swallow Ukraine, not negotiate"
+_CONTRAST_NOT = re.compile(r",?\s+(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:to\s+)?$", re.IGNORECASE)
+
+
+def _contrasted(clause: str, end: int, topics: list[tuple[int, int]]) -> bool:
+    """The first topic term after a cue at ``end`` is the negated half of a contrast: the cue's act
+    is something else, the talks are what the subject does not want."""
+    after = [ts for ts, _te in topics if ts >= end]
+    if not after or any(ts < end and te > end - _BEFORE for ts, te in topics):
+        return False
+    return _CONTRAST_NOT.search(clause, end, after[0]) is not None
+
+
 def _near_topic(topics: list[tuple[int, int]], s: int, e: int, after_only: bool = False) -> bool:
     for ts, te in topics:
         if ts < e and te > s:
@@ -315,8 +341,12 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
             side = "self"  # "China and Brazil are willing to ...", said by a Chinese minister
         if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
+        if side == "unknown":
+            side = it_antecedent(pre, speaker) or side
         if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
             neg = True  # "would accept no plan that ..."
+        if name in ("ready", "support", "desire") and not neg and _contrasted(clause, e, topics):
+            neg = True  # "he wants to swallow Ukraine, not negotiate with it"
         if name == "ready" and _PERCEIVE.search(pre):
             side = _holder(clause, e, speaker)
         by = _BY_AGENT.match(clause[e:])

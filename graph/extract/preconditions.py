@@ -45,6 +45,7 @@ _PRECONDITION = re.compile(
 _WITHOUT = re.compile(r"\bwithout\s+(?!(?:any\s+)?(?:pre-?)?conditions\b|delay\b|waiting\b)", re.IGNORECASE)
 _NO_Y = re.compile(
     r"\b(?:no|nothing|not\s+(?:be\s+)?possible|impossible|cannot|can[’']t|could\s+not|couldn[’']t|will\s+not|won[’']t"
+    r"|would\s+not|wouldn[’']t"
     # "a ceasefire without guarantees is not acceptable", "peace without justice is only a pause"
     r"|not\s+(?:be\s+)?acceptable|unacceptable|(?:is|are|would\s+be|will\s+be)\s+(?:only|just|merely|nothing\s+but)\s+an?)\b",
     re.IGNORECASE,

@@ -243,3 +243,12 @@ def test_a_named_official_described_after_the_verb_still_speaks() -> None:
         '"We are ready to host the next round," said Omar Haddad, a spokesman for the Qatari foreign ministry.'
     )
     assert [s.speaker.name for s in got] == ["Omar Haddad"]
+
+
+def test_a_readout_given_by_a_spokesperson_belongs_to_the_leader_it_describes() -> None:
+    got = run(
+        "Olaf Scholz spoke to the Russian president by phone on Wednesday.\n\n"
+        "According to government spokesperson Steffen Hebestreit, the chancellor "
+        '"urged the Russian president to negotiate with Ukraine without delay."'
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Olaf Scholz", "urges")]

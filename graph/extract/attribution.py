@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
-from stancegraph.graph.extract.relay import SIDE, relays, voiced
+from stancegraph.graph.extract.relay import SIDE, mouthpiece, relays, voiced
 from stancegraph.graph.extract.speech_hits import Hit, find_hits
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import is_dateline, parenthetical
@@ -169,6 +169,25 @@ def _speaker(
     return actor, None
 
 
+#: the clause subject after a fronted "According to X," whose verb follows or is quoted
+_PRINCIPAL = re.compile(
+    r"\s*,\s*(?P<np>(?:the\s+)?(?:[A-ZÀ-Þ][\w’'-]*\s+){0,3}?[\w’'-]+)\s+(?=[“\"]|(?:has\s+|had\s+)?[a-z]+ed\b)"
+)
+
+
+def _principal_after(
+    text: str, pos: int, end: int, ctx: ActorContext, resolve_pronoun: object, channel: Actor
+) -> Actor | None:
+    """The person a spokesperson's readout is about, named as the subject after the channel."""
+    m = _PRINCIPAL.match(text, pos, end)
+    if m is None:
+        return None
+    np = m.group("np")
+    title = title_anaphor(np)
+    got = resolve_pronoun(title) if title and callable(resolve_pronoun) else interpret(np, ctx)
+    return got if _is_person(got) and got is not None and got.key != channel.key else None
+
+
 def claims_in_sentence(
     text: str, sent: Sentence, para: Paragraph, ctx: ActorContext, resolve_pronoun: object
 ) -> list[Claim]:
@@ -191,6 +210,10 @@ def claims_in_sentence(
         actor, pronoun = _speaker(text, h, ctx, resolve_pronoun, sent.start)
         if h.inner and voiced(actor, got := _speaker(text, h.inner, ctx, resolve_pronoun, sent.start)[0]):
             actor, pronoun = got, None  # "X said ..., the Kremlin said": X speaks (rules:source-channel)
+        if h.kind == "according-to" and actor is not None and mouthpiece(actor):
+            # "According to the government spokesperson, the chancellor "urged ..."": the readout is
+            # the principal's (rules:source-channel)
+            actor = _principal_after(text, h.np[1], sent.end, ctx, resolve_pronoun, actor) or actor
         if actor is None:
             continue
         nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end

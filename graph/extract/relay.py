@@ -52,6 +52,9 @@ def voiced(channel: Actor | None, person: Actor | None) -> bool:
     said" is the chancellor's statement, relayed."""
     if channel is None or person is None or person.kind != "person" or channel.key == person.key:
         return False
-    if channel.kind != "person":
-        return True
-    return any(_MOUTHPIECE.search(t or "") for t in (channel.role, channel.description))
+    return channel.kind != "person" or mouthpiece(channel)
+
+
+def mouthpiece(actor: Actor | None) -> bool:
+    """A person whose office is to speak for another (a spokesperson, a press secretary)."""
+    return actor is not None and any(_MOUTHPIECE.search(t or "") for t in (actor.role, actor.description))

@@ -148,3 +148,22 @@ def test_a_court_and_guarantees_named_as_what_a_truce_rests_on() -> None:
     )
     conds = {c for s in got if s.stance == "conditional" for c in s.conditions}
     assert {"accountability", "security-guarantees"} <= conds
+
+
+def test_demands_not_to_be_bargained_away_are_terms() -> None:
+    """0.5.6: "demands it would not bargain away: X and Y" -- non-negotiable terms, a conditional position."""
+    got = run(
+        "Filler line.\n\nMykhailo Podolyak said on Monday that Kyiv had brought two demands it would not bargain "
+        'away: "an immediate ceasefire and the withdrawal of Russian troops."'
+    )
+    assert ("Mykhailo Podolyak", "conditional") in {(s.speaker.name, s.stance) for s in got}
+
+
+def test_talks_that_end_with_guarantees_are_what_a_third_party_backs() -> None:
+    got = run(
+        'Filler line.\n\n"Poland will back talks that end with real guarantees for Ukraine\'s security," Donald '
+        "Tusk said on Monday."
+    )
+    assert ("Donald Tusk", "conditional", ("security-guarantees",)) in {
+        (s.speaker.name, s.stance, s.conditions) for s in got
+    }

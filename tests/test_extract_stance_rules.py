@@ -334,3 +334,18 @@ def test_a_hosts_hope_for_the_meeting_is_its_offices() -> None:
         'Filler line.\n\n"Our hope is that this round will open the way to a truce," Hakan Fidan said on Monday.'
     )
     assert got == {("Hakan Fidan", "mediates")}
+
+
+def test_the_other_sides_leader_named_by_a_descriptor() -> None:
+    """0.5.6: "the Russian leader has no interest in talks": a descriptor subject has a side too."""
+    got = stances(
+        "Filler line.\n\nAndrii Sybiha said on Monday that the Russian leader had once again shown he had no "
+        "interest in ending the war."
+    )
+    assert ("Andrii Sybiha", "accuses") in got
+    assert ("Andrii Sybiha", "refuses") not in got
+
+
+def test_no_one_wants_peace_more_than_us_is_no_refusal() -> None:
+    got = stances('Filler line.\n\n"No one wants peace more than Ukraine," Andrii Sybiha wrote on Monday.')
+    assert ("Andrii Sybiha", "refuses") not in got

@@ -3,14 +3,20 @@
 Why apart from the frames: the same cue ("refuse", "ready", "agreed") is a supposition in an
 if-clause, a claim the speaker disputes in "the suggestion that ...", a demand in the complement
 of "demanded that ...", a readiness awaited from another in "when he is ready", or the speaker's
-own party to the talks in "agreed to have our respective teams negotiate". These are constructions
-of English reported speech, not wordings of the lexicon; ``frames`` and ``cues`` ask them before
-they read a cue's stance.
+own party to the talks in "agreed to have our respective teams negotiate". Whose act it is can
+hang on the construction too: a verdict predicated of a thing ("their formula is an ultimatum")
+is the speaker's judgement, not the act of the thing's owner; a subject named by a descriptor
+("the Russian leader") has a side as a name does. These are constructions of English reported
+speech, not wordings of the lexicon; ``frames`` and ``cues`` ask them before they read a cue's
+stance.
 """
 
 from __future__ import annotations
 
 import re
+
+from stancegraph.graph.extract.actors import Actor, gazetteer
+from stancegraph.graph.extract.perspective import PREP_BEFORE, own_bloc
 
 #: a cue inside the if-clause of a hypothetical ("more aid if Moscow refused to come to the table",
 #: "if they say no"): a supposition, nobody's position
@@ -104,3 +110,67 @@ def hoped_process(pre: str) -> bool:
     """``pre`` ends in a hope that a step of the process (a meeting, gestures, these talks) will open
     the way: said by a third party, the language of its offices, not its own readiness to negotiate."""
     return _HOPED_PROCESS.search(pre) is not None
+
+
+#: a verdict on a proposal: "an ultimatum", "unacceptable", "a non-starter", "pointless"
+_VERDICT = re.compile(
+    r"(?:unacceptable|non-starters?|out\s+of\s+the\s+question|ultimatums?|diktats?|dictates?|pointless|meaningless|"
+    r"worthless|useless|senseless|unrealistic|a\s+dead\s+end|off\s+the\s+table)$",
+    re.IGNORECASE,
+)
+#: the copula that predicates it of a subject: "Putin's words were \"ultimatum", "this is nothing but an"
+_COPULA_END = re.compile(
+    r"(?P<np>(?:[\w’'-]+\s+){1,3}?)(?:is|are|was|were|be|been|remains?|remained|amounts?\s+to)\s+[\"“‘']?\s*"
+    r"(?:(?:an?|the|same|such|another|yet|more|new|pure|simply|just|merely|only|clearly|completely|absolutely|totally|"
+    r"nothing\s+but)\s+[\"“‘']?)*(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+#: the verdict as the complement of a verb of judging: "described the plan as an ultimatum"
+_DESCRIBED_AS = re.compile(
+    r"\b(?:describ|call|consider|view|regard|dismiss|brand|label|characteri[sz]|denounc|reject)[a-z]*\s+"
+    r"[^,;:.!?]{1,80}?\s+as\s+(?:[^,;:.!?]{1,40}?\s+and\s+)?[\"“‘']?"
+    r"(?:(?:an?|the|same|such|yet\s+another|another|pure|simply|nothing\s+but)\s+)*"
+    r"[\"“‘']?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(r"^(?:he|she|they|we|i|you)$", re.IGNORECASE)
+
+
+def verdict(text: str, speaker: Actor) -> str | None:
+    """'self' when ``text`` ends in a verdict on a thing ("Zelensky's formula was an ultimatum",
+    "these terms are unacceptable"): the subject is what is judged, not who acts, and the judge is
+    the speaker -- a rejection, not an accusation of the party the thing belongs to. None when the
+    subject is an actor itself ("they are unrealistic") or no copula predicates the verdict."""
+    v = _VERDICT.search(text.rstrip(" \"“”‘’'"))
+    if v is None:
+        return None
+    if _DESCRIBED_AS.search(text, 0, v.start()):
+        return "self"  # "described Zelensky's formula as an ultimatum": the describer's verdict
+    c = _COPULA_END.search(text, 0, v.start())
+    if c is None:
+        return None
+    np = c.group("np").strip(" \"“”‘’'")
+    if not np or _PERSONAL.match(np.split()[-1]):
+        return None
+    if any(e >= len(np) for _s, e, _id in gazetteer().find(np)):
+        return None  # "Moscow is unrealistic": the actor itself
+    return "self"
+
+
+#: a side named by a descriptor, not a name: "the Russian leader", "the Ukrainian side", "the Kremlin chief"
+_DESCRIPTOR = re.compile(
+    r"\b(?P<adj>russian|ukrainian|kremlin|russia[’']s|ukraine[’']s)\s+(?:leader|president|leadership|side|government|"
+    r"delegation|authorities|regime|dictator|negotiators?|chief)\b",
+    re.IGNORECASE,
+)
+
+
+def descriptor_side(pre: str, speaker: Actor) -> str | None:
+    """The side of the last party ``pre`` names by a descriptor ("the Russian leader had once more
+    shown he had no interest in talks") and not inside a prepositional phrase: 'self' or 'other'."""
+    found = [m for m in _DESCRIPTOR.finditer(pre) if not PREP_BEFORE.search(pre[: m.start()].removesuffix("the "))]
+    if not found:
+        return None
+    adj = found[-1].group("adj").lower()
+    theirs = "ukraine" if adj.startswith("ukrain") else "russia"
+    return "self" if own_bloc(speaker) == theirs else "other"

@@ -98,8 +98,8 @@ def cue_stance(
             if negated and cl is None:
                 continue
             side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
-            if side == "unknown":
-                side = frames.it_antecedent(pre, speaker) or side  # "... show that it has rejected this path"
+            if side == "unknown":  # "... show that it has rejected this path", "the Russian leader has no interest"
+                side = frames.it_antecedent(pre, speaker) or cue_scope.descriptor_side(pre, speaker) or side
             if direct and side == "unknown" and frames.third_person(pre):
                 side = "other"  # "He will agree to nothing," said of the enemy's leader
             side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker, pre) or side

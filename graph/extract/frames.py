@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.blame import cleft
-from stancegraph.graph.extract.cue_scope import DEMANDED, awaited, hypothetical, teams
+from stancegraph.graph.extract.cue_scope import DEMANDED, awaited, descriptor_side, hypothetical, teams, verdict
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
@@ -102,51 +102,6 @@ def judge_side(cue: str, after: str, speaker: Actor, pre: str = "") -> str | Non
     return "self" if who.lower() in ("us", "me") else side_of(who, speaker)
 
 
-#: a verdict on a proposal: "an ultimatum", "unacceptable", "a non-starter", "pointless"
-_VERDICT = re.compile(
-    r"(?:unacceptable|non-starters?|out\s+of\s+the\s+question|ultimatums?|diktats?|dictates?|pointless|meaningless|"
-    r"worthless|useless|senseless|unrealistic|a\s+dead\s+end|off\s+the\s+table)$",
-    re.IGNORECASE,
-)
-#: the copula that predicates it of a subject: "Putin's words were \"ultimatum", "this is nothing but an"
-_COPULA_END = re.compile(
-    r"(?P<np>(?:[\w’'-]+\s+){1,3}?)(?:is|are|was|were|be|been|remains?|remained|amounts?\s+to)\s+[\"“‘']?\s*"
-    r"(?:(?:an?|the|same|such|another|yet|more|new|pure|simply|just|merely|only|clearly|completely|absolutely|totally|"
-    r"nothing\s+but)\s+[\"“‘']?)*(?:[a-z]+\s+)?$",
-    re.IGNORECASE,
-)
-#: the verdict as the complement of a verb of judging: "described the plan as an ultimatum"
-_DESCRIBED_AS = re.compile(
-    r"\b(?:describ|call|consider|view|regard|dismiss|brand|label|characteri[sz]|denounc|reject)[a-z]*\s+"
-    r"[^,;:.!?]{1,80}?\s+as\s+(?:[^,;:.!?]{1,40}?\s+and\s+)?[\"“‘']?"
-    r"(?:(?:an?|the|same|such|yet\s+another|another|pure|simply|nothing\s+but)\s+)*"
-    r"[\"“‘']?(?:[a-z]+\s+)?$",
-    re.IGNORECASE,
-)
-_PERSONAL = re.compile(r"^(?:he|she|they|we|i|you)$", re.IGNORECASE)
-
-
-def verdict(text: str, speaker: Actor) -> str | None:
-    """'self' when ``text`` ends in a verdict on a thing ("Zelensky's formula was an ultimatum",
-    "these terms are unacceptable"): the subject is what is judged, not who acts, and the judge is
-    the speaker -- a rejection, not an accusation of the party the thing belongs to. None when the
-    subject is an actor itself ("they are unrealistic") or no copula predicates the verdict."""
-    v = _VERDICT.search(text.rstrip(" \"“”‘’'"))
-    if v is None:
-        return None
-    if _DESCRIBED_AS.search(text, 0, v.start()):
-        return "self"  # "described Zelensky's formula as an ultimatum": the describer's verdict
-    c = _COPULA_END.search(text, 0, v.start())
-    if c is None:
-        return None
-    np = c.group("np").strip(" \"“”‘’'")
-    if not np or _PERSONAL.match(np.split()[-1]):
-        return None
-    if any(e >= len(np) for _s, e, _id in gazetteer().find(np)):
-        return None  # "Moscow is unrealistic": the actor itself
-    return "self"
-
-
 @dataclass(frozen=True)
 class Reading:
     """One stance read off a clause: the concept, the frame that signals it and where."""
@@ -202,6 +157,13 @@ def it_antecedent(pre: str, speaker: Actor) -> str | None:
         return None
     found = [s0 for s0, _e, _id in gazetteer().find(pre)]
     return side_of(pre[found[-1] :], speaker) if found else None
+
+
+#: a comparison with a negative subject: "no one wants peace more than Ukraine", "nobody is keener than we are"
+_NOBODY_BEFORE = re.compile(r"\b(?:nobody|no\s+one|no\s+country|none)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_MORE_THAN = re.compile(
+    r"[^.;!?]{0,40}?\b(?:more|better|keener|harder)\s+than\s+(?P<than>[^,.;!?]{1,40})", re.IGNORECASE
+)
 
 
 #: a topic named only as what is set against the act: "wants war, not peace", "to swallow Ukraine, not negotiate"
@@ -342,7 +304,10 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
         if side == "unknown":
-            side = it_antecedent(pre, speaker) or side
+            side = it_antecedent(pre, speaker) or descriptor_side(pre, speaker) or side
+        if neg and _NOBODY_BEFORE.search(pre) and (more := _MORE_THAN.match(clause, e)) is not None:
+            # "no one wants peace more than Ukraine": the compared party wants it most
+            neg, side = False, side_of(more.group("than"), speaker) or "unknown"
         if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
             neg = True  # "would accept no plan that ..."
         if name in ("ready", "support", "desire") and not neg and _contrasted(clause, e, topics):

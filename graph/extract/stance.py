@@ -262,7 +262,10 @@ _TOPIC_MODAL = re.compile(
 #: what a speaker will not compromise on is what it demands, not what it refuses to discuss
 _NO_COMPROMISE_ON = re.compile(
     r"\b(?:no|not\s+any)\s+(?:compromises?|concessions?|bargaining)\s+(?:on|over|about|regarding)\b"
-    r"|\b(?:not|never|n[’']t)\s+(?:\w+\s+)?compromise\s+(?:on|over)\b",
+    r"|\b(?:not|never|n[’']t)\s+(?:\w+\s+)?compromise\s+(?:on|over)\b"
+    # "two demands it did not intend to bargain away", "our terms are non-negotiable"
+    r"|\b(?:demands?|terms|conditions)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){0,2}(?:not|never|n[’']t)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:bargain|trade|negotiate|give)\s+(?:away|over)\b|\bnon-?negotiable\b",
     re.IGNORECASE,
 )
 

@@ -167,3 +167,20 @@ def test_talks_that_end_with_guarantees_are_what_a_third_party_backs() -> None:
     assert ("Donald Tusk", "conditional", ("security-guarantees",)) in {
         (s.speaker.name, s.stance, s.conditions) for s in got
     }
+
+
+def test_a_relative_clause_with_its_own_subject_is_read_apart() -> None:
+    """0.5.6: ", which Moscow has refused" is another clause; the term before it stays the speaker's."""
+    got = run(
+        "Filler line.\n\nAndrii Sybiha said on Monday that the first step had to be a full ceasefire, which "
+        "Moscow has so far refused."
+    )
+    assert ("Andrii Sybiha", "conditional", ("ceasefire",)) in {(s.speaker.name, s.stance, s.conditions) for s in got}
+
+
+def test_a_relative_clause_names_what_the_demand_before_it_removes() -> None:
+    got = run(
+        'Filler line.\n\nAny settlement, Sergei Lavrov said on Monday, would have to "remove the reasons" for the '
+        "war, which he blamed on NATO's eastward expansion."
+    )
+    assert any(s.stance == "conditional" and "root-causes" in s.conditions for s in got)

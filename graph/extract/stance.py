@@ -33,7 +33,7 @@ _ONLY = re.compile(r"only")
 _NOT_END = re.compile(r"\bnot\s+$")
 
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
+    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|[,”\"]\s*which\s+(?=(?-i:[A-Z])[\w’'-]+\s|(?:they|he|she|we)\s)|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
@@ -216,6 +216,16 @@ _MODAL_START = re.compile(_DEMAND_MODAL, re.IGNORECASE)
 _AND_THAT_BEFORE = re.compile(r"\band\s+that\s+$", re.IGNORECASE)
 
 
+_RELATIVE_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
+
+
+def _demands(text: str, start: int, end: int) -> bool:
+    """The clause ``text[start:end]`` carries a demand marker (must, would have to, only if ...)."""
+    lex = lexicon()
+    clause = text[start:end]
+    return lex.markers is not None and folding.search(lex.markers, clause, clause.lower()) is not None
+
+
 def _anaphoric_demand(text: str, start: int, end: int) -> bool:
     """The clause ``text[start:end]`` demands what the one before named ("they will answer before a
     court, and that has to be written into the deal"): the terms named there are demanded."""
@@ -360,10 +370,17 @@ def classify(
         chars[s - lo : e - lo] = norm[s:e]
     masked = " " * lo + "".join(chars)
     carry: str | None = None
+    prev: tuple[int, int] | None = None
     for cs, ce in clauses(masked, lo, hi):
         if units and units[-1].stance is None and units[-1].conditions and _anaphoric_demand(masked, cs, ce):
             units[-1].strong_marker = True  # "They will answer before a court, and that has to be written into it"
-        units.extend(_in_context(masked, cs, ce, speaker, direct, carry, context))
+        here = _in_context(masked, cs, ce, speaker, direct, carry, context)
+        if prev is not None and _RELATIVE_BEFORE.search(masked, max(0, cs - 8), cs) and _demands(masked, *prev):
+            for u in here:  # "it would have to remove the reasons, which he blamed on NATO's expansion"
+                if u.stance is None and u.conditions:
+                    u.strong_marker = True
+        units.extend(here)
+        prev = (cs, ce)
         carry = frames.state_subject(masked[cs:ce], speaker) or carry
         context = topic_context.next_clause(masked[cs:ce], context)
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the

@@ -327,3 +327,12 @@ def test_a_participle_of_saying_hangs_on_a_whole_list_subject() -> None:
         'that "Ukraine and Europe must be at the table in any negotiations".'
     )
     assert [name for name, _stance in got] == ["European leaders"]
+
+
+def test_a_participle_of_saying_hangs_on_a_pronoun_after_a_fronted_adverb() -> None:
+    got = speakers(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday.\n\n"
+        "However, he questioned the Ukrainian leader's mandate, saying any deal must be signed by a legitimate "
+        "government."
+    )
+    assert [name for name, _stance in got] == ["Dmitry Peskov"]

@@ -269,7 +269,7 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 #: the subject that opens a clause: a capitalised name with its titles, or a pronoun
 _CLAUSE_NP = re.compile(
-    r"(?P<np>He|She|They|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
+    r"(?P<np>[Hh]e|[Ss]he|[Tt]hey|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
     r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
     r"ambassador|negotiator|chancellor|premier|head|policy|security|national|ministry|cabinet)\s+){0,7}"
     r"(?:(?:al|el)-)?[A-ZÀ-Þ][\w’'.-]*)"

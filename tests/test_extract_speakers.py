@@ -252,3 +252,12 @@ def test_a_readout_given_by_a_spokesperson_belongs_to_the_leader_it_describes() 
         '"urged the Russian president to negotiate with Ukraine without delay."'
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Olaf Scholz", "urges")]
+
+
+def test_the_statement_said_is_the_institution_that_issued_it() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "The Russian Foreign Ministry said on Friday that it had studied the proposal. The statement said that "
+        "any settlement was possible only if the new territorial realities were recognised."
+    )
+    assert [s.speaker.name for s in got] == ["Russian Foreign Ministry"]

@@ -39,6 +39,12 @@ _PARTITIVE = re.compile(
 )
 
 
+#: "the statement said ...", "the readout added ...": the institution that issued it, named before
+_ISSUED = re.compile(
+    r"^the\s+(?:(?:joint|written|official|brief)\s+)?(?:statement|readout|communiqu[eé]|declaration|press\s+release)$",
+    re.IGNORECASE,
+)
+
 #: "Several pointed out that ...", "Others said ...": some of the group just named
 _BARE_QUANTIFIER = re.compile(r"^(?:several|others|some|many|most|a\s+few)$", re.IGNORECASE)
 
@@ -115,6 +121,8 @@ def anaphor(np: str) -> str | None:
         return "same:" + m.group("head").lower()
     if _PARTITIVE.match(np) or _BARE_QUANTIFIER.match(np):
         return "they"
+    if _ISSUED.match(np):
+        return "its"
     return None
 
 

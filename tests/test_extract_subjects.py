@@ -336,3 +336,12 @@ def test_a_participle_of_saying_hangs_on_a_pronoun_after_a_fronted_adverb() -> N
         "government."
     )
     assert [name for name, _stance in got] == ["Dmitry Peskov"]
+
+
+def test_a_group_with_its_members_listed_after_including_is_the_speaker() -> None:
+    got = speakers(
+        "Background paragraph about the summit.\n\n"
+        "Nordic leaders including Swedish Prime Minister Anna Berg, Finnish President Mikko Laine and Danish "
+        "Prime Minister Lars Holm said Ukraine must be at the table in any negotiations."
+    )
+    assert [name for name, _stance in got] == ["Nordic leaders"]

@@ -143,6 +143,14 @@ _LISTED_NP = re.compile(
     rf"{_NAMED})(?:,[^,“”\"]{{0,100}},)?\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
 )
 
+_TITLED = r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,5}[A-ZÀ-Þ][\w’'.-]*"
+#: a plural group whose members are listed, up to the list's last two members
+_GROUP_INCLUDING = re.compile(
+    rf"(?:^|(?<=\s))(?P<np>(?:[A-ZÀ-Þ][\w’'-]*\s+){{0,2}}(?:leaders|ministers|officials|governments|allies|"
+    rf"countries|states|partners|diplomats|lawmakers))\s+(?:,\s*)?(?:including|such\s+as|among\s+them)\s+"
+    rf"(?:{_TITLED},\s+)*(?:{_TITLED},\s*)?$"
+)
+
 
 def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
     """The subject that ends right before the verb: (np start, np end, appositive or None).
@@ -150,10 +158,15 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     A subject that ends a list of states ("the leaders of France, Germany and Italy said") is the
     whole list with the office it hangs on: the commas of a list are no appositive boundary."""
     got = _subject_left(text, lb, verb_start, inserted)
-    if got is not None and " and " in text[got[0] : got[1]] and _LAST_OF_LIST.match(text, got[0], got[1]):
-        head = _LIST_HEAD.search(text, lb, got[0])
-        if head is not None:
-            return head.start(), got[1], got[2]
+    if got is not None and " and " in text[got[0] : got[1]]:
+        if _LAST_OF_LIST.match(text, got[0], got[1]):
+            head = _LIST_HEAD.search(text, lb, got[0])
+            if head is not None:
+                return head.start(), got[1], got[2]
+        # "European leaders including A, B and C said": the group the members are listed for
+        group = _GROUP_INCLUDING.search(text, lb, got[0])
+        if group is not None:
+            return group.start("np"), group.end("np"), text[group.end("np") : got[1]].strip()
     return got
 
 

@@ -184,3 +184,29 @@ def test_a_relative_clause_names_what_the_demand_before_it_removes() -> None:
         "war, which he blamed on NATO's eastward expansion."
     )
     assert any(s.stance == "conditional" and "root-causes" in s.conditions for s in got)
+
+
+def test_no_talks_until_the_enemy_is_defeated_is_victory_as_the_term() -> None:
+    got = run(
+        "Filler line.\n\nDmitry Medvedev wrote on Monday that until the enemy was completely defeated there could "
+        "be no talk of negotiations."
+    )
+    assert any(s.stance == "conditional" and "victory" in s.conditions for s in got)
+
+
+def test_talks_seen_as_a_continuation_of_an_earlier_round() -> None:
+    got = run(
+        'Filler line.\n\n"We see these negotiations as a continuation of the Istanbul talks of 2022," Vladimir '
+        "Medinsky said on Monday."
+    )
+    assert ("Vladimir Medinsky", "conditional", ("istanbul-basis",)) in {
+        (s.speaker.name, s.stance, s.conditions) for s in got
+    }
+
+
+def test_an_end_to_the_attacks_as_the_first_step_is_a_third_partys_appeal() -> None:
+    got = run(
+        'Filler line.\n\nPietro Parolin said on Monday that the first step toward any negotiations had to be "an '
+        'end to the attacks".'
+    )
+    assert ("Pietro Parolin", "urges") in {(s.speaker.name, s.stance) for s in got}

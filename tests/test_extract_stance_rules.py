@@ -349,3 +349,20 @@ def test_the_other_sides_leader_named_by_a_descriptor() -> None:
 def test_no_one_wants_peace_more_than_us_is_no_refusal() -> None:
     got = stances('Filler line.\n\n"No one wants peace more than Ukraine," Andrii Sybiha wrote on Monday.')
     assert ("Andrii Sybiha", "refuses") not in got
+
+
+def test_a_third_party_building_peace_on_kyivs_formula_endorses_a_plan() -> None:
+    """0.5.6: vocabulary: a third party that endorses a peace plan mediates; its principles are no terms."""
+    got = run(
+        "Filler line.\n\nOlaf Scholz said on Monday that a lasting peace must be built on Ukraine's peace formula "
+        "and on respect for its sovereignty."
+    )
+    assert ("Olaf Scholz", "mediates") in {(s.speaker.name, s.stance) for s in got}
+
+
+def test_a_wish_beside_stated_readiness_is_no_mere_denial() -> None:
+    got = stances(
+        'Filler line.\n\n"Kyiv has never refused talks. The war will end at the table, we want it next year, and '
+        'for this we are ready to work with diplomats," Andrii Sybiha said on Monday.'
+    )
+    assert ("Andrii Sybiha", "ready") in got

@@ -10,6 +10,11 @@ position whatever verb carries it; a refusal worded that way ("no talks until X"
 its own exit, so it is conditional too (vocabulary: "willing ... only if stated conditions
 are met"). The condition itself is read off X by the condition lexicon as everywhere.
 
+A demand can also reach across clauses of one claim: "they will answer before a court, and that
+has to be written into the deal" (the modal clause refers back to the term named before), and
+"it would have to remove the reasons, which he blamed on NATO's expansion" (the relative clause
+names what the demand before it is about).
+
 What is *not* a precondition here: "without preconditions" (readiness, stance.py), "not
 before" with nothing named, and a clause with no condition at all (the construction then
 adds nothing).
@@ -18,6 +23,9 @@ adds nothing).
 from __future__ import annotations
 
 import re
+
+from stancegraph.graph.extract import folding
+from stancegraph.graph.extract.lexicon import lexicon
 
 #: the construction, anywhere in one clause
 _PRECONDITION = re.compile(
@@ -72,3 +80,32 @@ def refused_outcome(clause: str) -> bool:
     """The clause refuses an outcome reached without the speaker ("will not accept any deal made
     without us", "will not be bound by it"): what it names is refused, the refusal stands."""
     return _REFUSED_OUTCOME.search(clause) is not None
+
+
+#: a clause that demands what the clause before named: "..., and that has to be part of any deal"
+_DEMAND_MODAL = r"(?:has\s+to|have\s+to|must|needs?\s+to|will\s+have\s+to|is\s+a\s+condition)\b"
+_ANAPHORIC_DEMAND = re.compile(rf"(?:and\s+)?(?:that|this)\s+{_DEMAND_MODAL}", re.IGNORECASE)
+_MODAL_START = re.compile(_DEMAND_MODAL, re.IGNORECASE)
+_AND_THAT_BEFORE = re.compile(r"\band\s+that\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
+
+
+def refers_back(text: str, start: int, end: int) -> bool:
+    """The clause ``text[start:end]`` demands what the one before named ("they will answer before a
+    court, and that has to be written into the deal"): the terms named there are demanded."""
+    if _ANAPHORIC_DEMAND.match(text, start, end):
+        return True
+    return (
+        bool(_MODAL_START.match(text, start, end))
+        and _AND_THAT_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
+def relative_after_demand(text: str, prev: tuple[int, int], start: int) -> bool:
+    """The clause at ``start`` is a relative clause ("..., which he blamed on NATO's expansion") after a
+    clause ``prev`` that carries a demand marker: what the relative clause names is demanded."""
+    if _RELATIVE_BEFORE.search(text, max(0, start - 8), start) is None:
+        return False
+    lex = lexicon()
+    clause = text[prev[0] : prev[1]]
+    return lex.markers is not None and folding.search(lex.markers, clause, clause.lower()) is not None

@@ -26,7 +26,7 @@ from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.cues import cue_stance, topical
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import bloc, role
-from stancegraph.graph.extract.preconditions import precondition, refused_outcome
+from stancegraph.graph.extract.preconditions import precondition, refers_back, refused_outcome, relative_after_demand
 
 # patterns of the hot paths, compiled once
 _ONLY = re.compile(r"only")
@@ -168,6 +168,12 @@ def classify_clause(
         stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
     if stance == "mediates" and frame == "support" and conds and strong:
         stance = "conditional"  # a third party's support "on the basis of" named terms
+    if (
+        _ENDORSED <= set(conds) <= _PLAN_PRINCIPLES
+        and stance in (None, "ready", "conditional")
+        and role(speaker) == "third"
+    ):
+        stance, strong = "mediates", True  # a third party building peace on Kyiv's formula endorses a plan
     if stance == "urges" and conds and strong and _TOPIC_MODAL.search(clause):
         stance = None  # "any talks must start from X": the speaker's demand (conditional by assembly)
     if (
@@ -199,6 +205,7 @@ def classify_clause(
     contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
     # readiness only as a wish or a denied refusal: it supports another stance of the occasion (occasion.py)
     denial = stance == "ready" and (frame == "desire" or (frame in ("refuse", None) and bool(_DENIAL.search(clause))))
+    denial = denial and not _STATED_READY.search(clause)  # "we want it next year, and we are ready to work"
     first = Unit(
         stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional, denial
     )
@@ -207,34 +214,6 @@ def classify_clause(
     if second is not None:
         units.append(Unit(second.stance, (), (), start, end, 0.75, target, False, second.frame))
     return units
-
-
-#: a clause that demands what the clause before named: "..., and that has to be part of any deal"
-_DEMAND_MODAL = r"(?:has\s+to|have\s+to|must|needs?\s+to|will\s+have\s+to|is\s+a\s+condition)\b"
-_ANAPHORIC_DEMAND = re.compile(rf"(?:and\s+)?(?:that|this)\s+{_DEMAND_MODAL}", re.IGNORECASE)
-_MODAL_START = re.compile(_DEMAND_MODAL, re.IGNORECASE)
-_AND_THAT_BEFORE = re.compile(r"\band\s+that\s+$", re.IGNORECASE)
-
-
-_RELATIVE_BEFORE = re.compile(r"\bwhich\s+$", re.IGNORECASE)
-
-
-def _demands(text: str, start: int, end: int) -> bool:
-    """The clause ``text[start:end]`` carries a demand marker (must, would have to, only if ...)."""
-    lex = lexicon()
-    clause = text[start:end]
-    return lex.markers is not None and folding.search(lex.markers, clause, clause.lower()) is not None
-
-
-def _anaphoric_demand(text: str, start: int, end: int) -> bool:
-    """The clause ``text[start:end]`` demands what the one before named ("they will answer before a
-    court, and that has to be written into the deal"): the terms named there are demanded."""
-    if _ANAPHORIC_DEMAND.match(text, start, end):
-        return True
-    return (
-        bool(_MODAL_START.match(text, start, end))
-        and _AND_THAT_BEFORE.search(text, max(0, start - 12), start) is not None
-    )
 
 
 def _names_own(clause: str, speaker: Actor) -> bool:
@@ -291,6 +270,12 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 
+
+#: a plan a third party builds peace on, with the principles it names (not a term of its own: a withdrawal)
+_ENDORSED, _PLAN_PRINCIPLES = {"peace-formula-basis"}, {"peace-formula-basis", "international-law"}
+
+#: readiness stated outright beside a wish: the wish does not make the clause a mere denial
+_STATED_READY = re.compile(r"\b(?:are|is|am|remain|remains|stand|stands)\s+(?:ready|willing|prepared)\s+to\b", re.I)
 
 _NO_PRECONDITIONS = re.compile(r"\bwithout\s+(?:any\s+)?(?:pre-?)?conditions\b", re.IGNORECASE)
 
@@ -372,10 +357,10 @@ def classify(
     carry: str | None = None
     prev: tuple[int, int] | None = None
     for cs, ce in clauses(masked, lo, hi):
-        if units and units[-1].stance is None and units[-1].conditions and _anaphoric_demand(masked, cs, ce):
+        if units and units[-1].stance is None and units[-1].conditions and refers_back(masked, cs, ce):
             units[-1].strong_marker = True  # "They will answer before a court, and that has to be written into it"
         here = _in_context(masked, cs, ce, speaker, direct, carry, context)
-        if prev is not None and _RELATIVE_BEFORE.search(masked, max(0, cs - 8), cs) and _demands(masked, *prev):
+        if prev is not None and relative_after_demand(masked, prev, cs):
             for u in here:  # "it would have to remove the reasons, which he blamed on NATO's expansion"
                 if u.stance is None and u.conditions:
                     u.strong_marker = True

@@ -345,3 +345,12 @@ def test_a_group_with_its_members_listed_after_including_is_the_speaker() -> Non
         "Prime Minister Lars Holm said Ukraine must be at the table in any negotiations."
     )
     assert [name for name, _stance in got] == ["Nordic leaders"]
+
+
+def test_a_participle_phrase_verb_hangs_on_a_subject_with_a_possessive_appositive() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "Lars Holm, Denmark's envoy, never tires of pointing out that his country is ready to host talks "
+        "between the two sides."
+    )
+    assert got == [("Lars Holm", "mediates")]

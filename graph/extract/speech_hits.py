@@ -114,7 +114,7 @@ def find_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[
             continue
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
         progressive = _COPULA_END.search(text[s0:vs]) is not None
-        if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
+        if m.group().split()[0].endswith("ing") and not progressive:
             # "Lavrov went further, describing ...", "Blinken was cautious, telling reporters ...":
             # a participle of saying hangs on the clause subject (rules:participle)
             if not hits:

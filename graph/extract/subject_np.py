@@ -286,8 +286,8 @@ _CLAUSE_NP = re.compile(
     r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
     r"ambassador|negotiator|chancellor|premier|head|policy|security|national|ministry|cabinet)\s+){0,7}"
     r"(?:(?:al|el)-)?[A-ZÀ-Þ][\w’'.-]*)"
-    r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing)\s[^,“”\"]{2,90}?),)?"
-    r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not))*"
+    r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing|[A-ZÀ-Þ][\w-]*[’']s)\s[^,“”\"]{2,90}?),)?"
+    r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not|never|often|still))*"
     r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
 )
 

@@ -354,3 +354,20 @@ def test_a_participle_phrase_verb_hangs_on_a_subject_with_a_possessive_appositiv
         "between the two sides."
     )
     assert got == [("Lars Holm", "mediates")]
+
+
+def test_a_vox_pop_subject_with_age_and_occupation_is_the_name() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        "Petro Bondar, 58, a retired miner, said talks would make sense only once Russian troops had left."
+    )
+    assert [name for name, _stance in got] == ["Petro Bondar"]
+
+
+def test_a_date_closing_a_participial_appositive_is_no_subject() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        "Foreign Minister Sergey Lavrov, speaking to reporters in Minsk on Friday, March 8, said Moscow was "
+        "ready for talks."
+    )
+    assert [name for name, _stance in got] == ["Sergey Lavrov"]

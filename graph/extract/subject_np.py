@@ -103,6 +103,9 @@ _DATE_SEGMENT = re.compile(
 )
 
 
+_AGE_SEGMENT = re.compile(r"^\s*\d{1,3}\s*$")
+
+
 def _np_ok(np: str) -> bool:
     np = np.strip()
     return (
@@ -206,6 +209,11 @@ def _subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, off + len(m.group("np")), m.group("desc")
+    if len(segs) >= 3 and _DATE_SEGMENT.match(seg) and _PARTICIPLE_START.match(text[segs[-2][0] : segs[-2][1]]):
+        # "X, speaking in Astana on Thursday, November 28, said": the date closes the participial appositive
+        segs = segs[:-1]
+        s, e = segs[-1]
+        seg = text[s:e]
     participial = _PARTICIPLE_START.match(seg) is not None  # "X, hosting Zelensky, said"
     if (
         inserted
@@ -220,6 +228,9 @@ def _subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -
     if len(segs) >= 2 and _APPOS_START.match(seg) and (participial or not _LOWER_THEN_NAME.match(seg)):
         ps, pe = segs[-2]
         prev = text[ps:pe]
+        if _AGE_SEGMENT.match(prev) and len(segs) >= 3:  # "X, 67, a retired engineer, said": the age is no head
+            ps, pe = segs[-3]
+            prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())
         if pm and _np_ok(pm.group("np")):
             off = ps + (len(prev) - len(prev.lstrip()))

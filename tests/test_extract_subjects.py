@@ -9,7 +9,7 @@ from datetime import date
 
 from stancegraph.graph.extract import extract_statements
 from stancegraph.graph.extract.actors import ActorContext, interpret
-from stancegraph.graph.extract.subject_np import clause_subject
+from stancegraph.graph.extract.subject_np import clause_subject, subject_left
 from stancegraph.graph.extract.text import paragraphs
 from stancegraph.graph.records import Article, Statement
 
@@ -371,3 +371,26 @@ def test_a_date_closing_a_participial_appositive_is_no_subject() -> None:
         "ready for talks."
     )
     assert [name for name, _stance in got] == ["Sergey Lavrov"]
+
+
+def test_a_participle_after_scare_quotes_hangs_on_the_clause_subject() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        'India on Monday released a plan for a "just settlement" of the war, calling for a ceasefire and the '
+        "resumption of peace talks, but Kyiv's partners said New Delhi was too close to Moscow."
+    )
+    assert ("India", "urges") in got or ("India", "mediates") in got
+
+
+def test_two_coordinated_subjects_are_not_the_first_one_alone() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        'India and Kenya put forward a "common position" calling for a ceasefire and a peace conference.'
+    )
+    assert "India" not in [name for name, _stance in got]
+
+
+def test_a_pronoun_with_its_own_short_predicate_before_then_added() -> None:
+    text = "He paused, then added that he did not think it would happen soon."
+    got = subject_left(text, 0, text.index("added"))
+    assert got is not None and text[got[0] : got[1]] == "He"

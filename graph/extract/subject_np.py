@@ -103,6 +103,20 @@ _DATE_SEGMENT = re.compile(
 )
 
 
+#: "He paused", "She smiled briefly": a pronoun and its own short predicate before ", then added"
+_PRONOUN_ACTED = re.compile(r"\s*(?P<np>He|She|They|We|I)\s+[a-z]+(?:ed|t)\b(?:\s+[a-z]+){0,2}\s*$")
+_SCARE_QUOTE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+
+
+def _quotation_between(stretch: str) -> bool:
+    """Whether a quotation stands between a clause's subject and its participle of saying (then the
+    participle may report the quoted speaker); scare quotes of a few words ('a plan for a "political
+    settlement", calling for ...') are part of the predicate."""
+    if stretch.count('"') % 2 or stretch.count("“") != stretch.count("”"):
+        return True
+    return any(len(q.group(1)) > 30 for q in _SCARE_QUOTE.finditer(stretch))
+
+
 _AGE_SEGMENT = re.compile(r"^\s*\d{1,3}\s*$")
 
 
@@ -271,6 +285,9 @@ def _subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -
     if reduced:  # "..., an offer its officials repeated": the possessor's people are the subject
         s += reduced.start("np")
         seg = text[s:e]
+    acted = _PRONOUN_ACTED.match(seg)
+    if acted:  # "He paused, then added ...": the pronoun of an asyndetic first predicate
+        return s + acted.start("np"), s + acted.end("np"), None
     fronted = _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I)
     if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:
         return None
@@ -298,8 +315,9 @@ _CLAUSE_NP = re.compile(
     r"ambassador|negotiator|chancellor|premier|head|policy|security|national|ministry|cabinet)\s+){0,7}"
     r"(?:(?:al|el)-)?[A-ZÀ-Þ][\w’'.-]*)"
     r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing|[A-ZÀ-Þ][\w-]*[’']s)\s[^,“”\"]{2,90}?),)?"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|last\s+[a-z]+|this\s+week|yesterday|today))?"
     r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not|never|often|still))*"
-    r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
+    r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?(?!(?:and|or|but|nor)\b)[a-z]+\b"
 )
 
 
@@ -319,7 +337,7 @@ def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, st
     if listed:  # "The foreign ministers of France, Germany and Poland, meeting in Paris, issued ..., saying"
         return listed.start("np"), listed.end("np"), None
     m = _CLAUSE_NP.match(text, pos, verb_start)
-    if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
+    if m is None or _FRONTED.match(m.group("np")) or _quotation_between(text[m.end() : verb_start]):
         return None
     return m.start("np"), m.end("np"), m.group("desc")
 

@@ -366,3 +366,46 @@ def test_a_wish_beside_stated_readiness_is_no_mere_denial() -> None:
         'for this we are ready to work with diplomats," Andrii Sybiha said on Monday.'
     )
     assert ("Andrii Sybiha", "ready") in got
+
+
+def test_nothing_but_a_respite_is_one_clause_and_a_verdict() -> None:
+    """0.5.6: "nothing but" is no clause boundary; "the truce would be nothing but a respite for them" is
+    the speaker's verdict on the truce (refuses), whoever it was told to."""
+    got = stances(
+        "Filler line.\n\nYuri Ushakov said on Monday he had told Mike Waltz that a 30-day truce would be "
+        '"nothing but a temporary respite for the Ukrainian army."'
+    )
+    assert ("Yuri Ushakov", "refuses") in got
+    assert ("Yuri Ushakov", "accuses") not in got
+
+
+def test_not_leaving_the_table_is_readiness() -> None:
+    got = stances('Filler line.\n\n"We will not leave the table, however painful it is," Andrii Sybiha said on Monday.')
+    assert ("Andrii Sybiha", "ready") in got
+
+
+def test_talks_that_should_begin_and_the_only_route_to_a_solution_are_appeals() -> None:
+    assert ("Narendra Modi", "urges") in stances(
+        'Filler line.\n\n"Negotiations should begin within weeks," Narendra Modi said on Monday.'
+    )
+    assert ("Narendra Modi", "urges") in stances(
+        "Filler line.\n\nNarendra Modi said on Monday that a lasting settlement can only be found through direct "
+        "dialogue."
+    )
+
+
+def test_creating_the_illusion_of_wanting_peace_is_an_accusation() -> None:
+    got = stances(
+        "Filler line.\n\nThe Ukrainian Foreign Ministry said on Monday that Moscow was trying to create the "
+        "illusion that it wants peace while its drones strike our cities."
+    )
+    assert ("Ukrainian Foreign Ministry", "accuses") in got or any(s == "accuses" for _n, s in got)
+    assert not any(s == "ready" for _n, s in got)
+
+
+def test_no_legal_basis_for_a_deal_is_a_refusal() -> None:
+    got = stances(
+        "Filler line.\n\nDmitry Peskov said on Monday that Moscow saw no legal basis for an agreement with the "
+        "current leadership in Kyiv."
+    )
+    assert ("Dmitry Peskov", "refuses") in got

@@ -409,3 +409,16 @@ def test_no_legal_basis_for_a_deal_is_a_refusal() -> None:
         "current leadership in Kyiv."
     )
     assert ("Dmitry Peskov", "refuses") in got
+
+
+def test_readiness_provided_a_condition_is_conditional() -> None:
+    """0.5.6: the marker "provided" must match before the next word (it was written with a trailing space)."""
+    got = run(
+        'Filler line.\n\n"Kyiv is ready to talk, provided Moscow stops the shelling," Andrii Sybiha said on Monday.'
+    )
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {("Andrii Sybiha", "conditional", ("ceasefire",))}
+
+
+def test_keeping_on_pushing_both_sides_towards_talks_is_a_third_partys_offices() -> None:
+    got = stances('Filler line.\n\n"We will keep pushing both sides towards dialogue," Narendra Modi said on Monday.')
+    assert ("Narendra Modi", "mediates") in got

@@ -422,3 +422,12 @@ def test_readiness_provided_a_condition_is_conditional() -> None:
 def test_keeping_on_pushing_both_sides_towards_talks_is_a_third_partys_offices() -> None:
     got = stances('Filler line.\n\n"We will keep pushing both sides towards dialogue," Narendra Modi said on Monday.')
     assert ("Narendra Modi", "mediates") in got
+
+
+def test_he_opening_reported_speech_is_the_speaker() -> None:
+    """0.5.6: "X said he would not allow Y to negotiate on Ukraine's behalf": he is X (no accusation)."""
+    got = stances(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday he would not allow anyone to negotiate peace on "
+        "Ukraine's behalf."
+    )
+    assert ("Volodymyr Zelensky", "accuses") not in got

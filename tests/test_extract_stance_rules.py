@@ -431,3 +431,12 @@ def test_he_opening_reported_speech_is_the_speaker() -> None:
         "Ukraine's behalf."
     )
     assert ("Volodymyr Zelensky", "accuses") not in got
+
+
+def test_burying_a_truce_under_preconditions_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\n"In Moscow they are surrounding the idea of a truce with so many preconditions that '
+        'nothing will come of it," Andrii Sybiha said on Monday.'
+    )
+    assert ("Andrii Sybiha", "accuses") in got
+    assert ("Andrii Sybiha", "conditional") not in got

@@ -22,7 +22,7 @@ from stancegraph.graph.extract.speech_hits import Hit, find_hits
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
-from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
+from stancegraph.graph.extract.subjects import BARE_SOURCES, described_person, named_sources, title_anaphor
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
@@ -136,9 +136,14 @@ def _speaker(
     if pron == "it" and h.kind == "subject-verb" and parenthetical(text, h.verb[1], len(text)):
         # "Kyiv, it said, remained ready": the organisation that spoke last (rules:parenthetical)
         return (resolve_pronoun("its") if callable(resolve_pronoun) else None), "its"
+    described = described_person(np_text)
     if pron in _PRONOUNS or anaphor:
         pronoun = anaphor or pron
-        return (resolve_pronoun(pronoun) if callable(resolve_pronoun) else None), pronoun
+        got = resolve_pronoun(pronoun) if callable(resolve_pronoun) else None
+        if got is None and described and callable(resolve_pronoun):
+            # "the diplomat noted" with no source quoted before: the person the description varies on
+            return resolve_pronoun(described), described
+        return got, pronoun
     if _PRINCIPALS_VOICE.match(np_text.strip()):
         # "X welcomed the outcome and urged ..., his spokesman said": the spokesman voices X, the
         # person the sentence names before, else the last person named
@@ -163,6 +168,14 @@ def _speaker(
     if side and (h.kind == "relayed" or h.under):
         np_text = f"the {side.group('adj').capitalize()} delegation"
     actor = interpret(np_text, ctx, h.desc)
+    if described and callable(resolve_pronoun) and (actor is None or actor.kind == "anonymous"):
+        # "The veteran diplomat said": elegant variation on a person named before -- unless a source
+        # so described was quoted before ("a Russian diplomat said ... the Russian diplomat added")
+        head = described.partition("@")[0].removeprefix("title:~")
+        earlier = resolve_pronoun("same:" + head) if actor is not None else None
+        back = None if earlier is not None else resolve_pronoun(described)
+        if back is not None:
+            return back, described
     title = title_anaphor(np_text) if actor is None else None
     if title and callable(resolve_pronoun):
         return resolve_pronoun(title), title

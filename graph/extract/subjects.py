@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
+from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret, nationality
 from stancegraph.graph.extract.text import Sentence
 
 # patterns of the hot paths, compiled once
@@ -55,6 +55,75 @@ _TITLE_NP = re.compile(
     r"mayor|crown\s+prince|king|emir|sultan|kingdom|emirate)$",
     re.IGNORECASE,
 )
+
+
+#: the head nouns of a definite description that refers back to a person ("elegant variation": "the
+#: veteran diplomat", "the former comedian", "the 72-year-old"), each with the roles it fits -- a
+#: role class checked against what is known of the person; None: anyone named (a biographical noun)
+_ROLE_CLASSES: dict[str, str | None] = {
+    "diplomat": r"foreign|diplomat|envoy|ambassador|negotiat|emissary|secretary\s+of\s+state",
+    "envoy": r"envoy|ambassador|negotiat|emissary|diplomat|representative|adviser|advisor|foreign",
+    "emissary": r"envoy|ambassador|negotiat|emissary|diplomat|representative|adviser|advisor",
+    "negotiator": r"negotiat|envoy|delegation|head|adviser|advisor|foreign|minister",
+    "ambassador": r"ambassador|envoy|representative",
+    "leader": r"president|prime\s+minister|premier|chancellor|leader|king|head\s+of\s+(?:state|government)|ruler|"
+    r"dictator|chief|emir|crown\s+prince|pope|pontiff|chairman|secretary-general",
+    "ruler": r"president|leader|king|ruler|dictator|autocrat|emir",
+    "strongman": r"president|leader|ruler|dictator|autocrat",
+    "autocrat": r"president|leader|ruler|dictator|autocrat",
+    "politician": r".",
+    "official": r"minister|spokes|adviser|advisor|aide|head|chief|secretary|envoy|ambassador|deputy|official|"
+    r"director|negotiat|representative|commissioner|governor|mayor",
+    "aide": r"aide|adviser|advisor|head\s+of\s+the\s+president|chief\s+of\s+staff|secretary|spokes",
+    "adviser": r"aide|adviser|advisor|head\s+of\s+the\s+president|chief\s+of\s+staff|secretary",
+    "advisor": r"aide|adviser|advisor|head\s+of\s+the\s+president|chief\s+of\s+staff|secretary",
+    "lawmaker": r"lawmaker|legislator|\bmp\b|member\s+of\s+parliament|deputy|senator|congress|parliament|rada|duma",
+    "legislator": r"lawmaker|legislator|\bmp\b|member\s+of\s+parliament|deputy|senator|congress|parliament|rada|duma",
+    "mp": r"lawmaker|legislator|\bmp\b|member\s+of\s+parliament|deputy|parliament|rada|duma",
+    "parliamentarian": r"lawmaker|legislator|\bmp\b|member\s+of\s+parliament|deputy|parliament|rada|duma",
+    "commander": r"commander|general|chief\s+of\s+(?:the\s+)?(?:general\s+)?staff|military|army|armed\s+forces|officer",
+    "general": r"commander|general|chief\s+of\s+(?:the\s+)?(?:general\s+)?staff|military|army|armed\s+forces",
+    "spokesman": r"spokes|press\s+secretary",
+    "spokeswoman": r"spokes|press\s+secretary",
+    "spokesperson": r"spokes|press\s+secretary",
+    "comedian": None, "actor": None, "veteran": None, "year-old": None, "man": None, "woman": None,
+}  # fmt: skip
+#: ordinary occupations of people in vox pops: never a curated public figure
+_VOX = (
+    r"nurse|teacher|pensioner|retiree|farmer|soldier|volunteer|engineer|student|doctor|driver|mother|father|"
+    r"grandmother|grandfather|widow|shopkeeper|miner|worker|businessman|businesswoman|resident|refugee|medic"
+)
+_DESCRIBED = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s+(?:[ap]\.?m\.?\s+)?)?the\s+(?P<mods>(?:[\w’'.-]+\s+){0,3}?)(?:(?P<age>\d{1,3}-year-old)(?:\s+(?P<vox>"
+    + _VOX
+    + r"))?|"
+    r"(?P<head>" + "|".join(k for k in _ROLE_CLASSES if k != "year-old") + r")|(?P<vox2>" + _VOX + r"))$",
+    re.IGNORECASE,
+)
+
+
+def described_person(np: str) -> str | None:
+    """ "the veteran diplomat" -> "title:~diplomat": a definite description with a person noun at its
+    head, resolved (``titled``) to the person it varies on -- the most recent one named whom it fits.
+
+    Pure in the phrase: the side it names rides along ("the Russian diplomat" -> "~diplomat@russia").
+    """
+    m = _DESCRIBED.match(re.sub(r"\s+", " ", np.strip()))
+    if m is None:
+        return None
+    mods = m.group("mods") or ""
+    if re.search(
+        r"\b(?:other|another|same|new|next|first|second|two|three|few|former\s+(?:president|leader))\b", mods, re.I
+    ):
+        return None  # "the other official", "the same diplomat" (anaphor()), "the new envoy": someone else
+    if m.group("vox") or m.group("vox2"):
+        head = "~vox"
+    elif m.group("age"):
+        head = "~year-old"
+    else:
+        head = "~" + m.group("head").lower()
+    side = nationality(mods)
+    return f"title:{head}@{side}" if side else f"title:{head}"
 
 
 def title_anaphor(np: str) -> str | None:
@@ -173,7 +242,12 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
         np = topic.group("np")
     if np.lower() in PRONOUNS:
         return None, np.lower(), pos + m.end(1)
+    minted_before = set(ctx.minted)
     actor = interpret(np, ctx)
+    if (actor is None or (actor.kind == "anonymous" and actor.key not in minted_before)) and (
+        described := described_person(np)
+    ):
+        return None, described, pos + m.end(1)  # "The veteran diplomat flew on to Ankara": the person named before
     if actor is None and title_anaphor(np):
         return None, title_anaphor(np), pos + m.end(1)
     if actor is not None and actor.kind in ("group", "anonymous") and not re.search(r"(?:ed|s)$", m.group()):
@@ -188,6 +262,8 @@ def titled(
     mentions (position, kind, id) and the persons named so far; for "the kingdom", the nearest
     third state."""
     g = gazetteer()
+    if head.startswith("~"):
+        return _described(head[1:], pos, mentions, people, when)
     cands: list[tuple[int, Actor]] = [(p, a) for p, a in people if p < pos]
     cands += [(p, g.actor(eid, when)) for p, kind, eid in mentions if p < pos and kind in ("person", "state")]
     for _p, a in sorted(cands, key=lambda x: x[0], reverse=True):
@@ -199,5 +275,52 @@ def titled(
         if a.key in g.entries:
             titles += g.entries[a.key].descriptions
         if a.kind == "person" and re.search(rf"\b{head}", " ".join(titles), re.IGNORECASE):
+            return a
+    return None
+
+
+#: how far back a description looks for the person it varies on (a few paragraphs)
+_DESCRIBED_REACH = 1500
+
+
+def _roles(a: Actor) -> str:
+    g = gazetteer()
+    titles = [a.role or "", a.description or ""]
+    if a.key in g.entries:
+        titles += g.entries[a.key].descriptions
+    return " ".join(titles)
+
+
+def _described(
+    spec: str, pos: int, mentions: list[tuple[int, str, str]], people: list[tuple[int, Actor]], when: date | None
+) -> Actor | None:
+    """The person a description varies on: the most recent one named within a few paragraphs whose
+    side matches the side the description names and whose known roles fit its role class; a
+    biographical noun ("the former comedian", "the 72-year-old") fits anyone, an ordinary occupation
+    ("the 45-year-old nurse") only someone the gazetteer does not know (a vox-pop speaker)."""
+    g = gazetteer()
+    head, _, side = spec.partition("@")
+    cands: list[tuple[int, int, Actor]] = [(p, 1, a) for p, a in people if pos - _DESCRIBED_REACH <= p < pos]
+    cands += [
+        (p, 0, g.actor(eid, when))
+        for p, kind, eid in mentions
+        if pos - _DESCRIBED_REACH <= p < pos and kind == "person"
+    ]
+    for _p, _r, a in sorted(cands, key=lambda x: (x[0], x[1]), reverse=True):
+        if a.kind != "person":
+            continue
+        if side and a.side is not None and a.side != side:
+            continue
+        if head == "vox":
+            if a.curated:
+                continue
+            return a
+        fits = _ROLE_CLASSES.get(head)
+        if fits is None:
+            return a
+        known = _roles(a)
+        if not known.strip() and not a.curated:
+            return a  # nothing known of the person to check the description against
+        if re.search(fits, known, re.IGNORECASE):
             return a
     return None

@@ -357,3 +357,27 @@ def test_a_description_with_nobody_named_before_still_mints() -> None:
         "ceasefire that lets Kyiv rearm."
     )
     assert [g[0] for g in got] == ["veteran diplomat"]
+
+
+def test_the_sentence_subject_is_preferred_to_a_person_in_the_object() -> None:
+    got = names(
+        "Context.\n\nDonald Trump had a long phone call with Vladimir Putin on Tuesday. The Republican said "
+        "both men were ready for negotiations."
+    )
+    assert [g[0] for g in got] == ["Donald Trump"]
+
+
+def test_a_clergy_description_refers_back_to_the_churchman() -> None:
+    got = names(
+        "Context.\n\nMatteo Zuppi met officials in Moscow on Thursday.\n\n"
+        "The cardinal said the Holy See stood ready to mediate between Kyiv and Moscow."
+    )
+    assert got == [("Matteo Zuppi", "mediates")]
+
+
+def test_a_soldier_in_a_feature_is_the_local_introduced_by_first_name() -> None:
+    got = names(
+        "Context.\n\nTaras, 29, a paratrooper, came back from the front last week.\n\n"
+        "The paratrooper said Kyiv must never negotiate with Moscow."
+    )
+    assert [g[0] for g in got] == ["Taras"]

@@ -60,6 +60,7 @@ _TITLE_NP = re.compile(
 #: the head nouns of a definite description that refers back to a person ("elegant variation": "the
 #: veteran diplomat", "the former comedian", "the 72-year-old"), each with the roles it fits -- a
 #: role class checked against what is known of the person; None: anyone named (a biographical noun)
+_CLERGY = r"cardinal|cleric|prelate|bishop|priest|patriarch|pope|pontiff|church|vatican|holy\s+see|papal|metropolitan"
 _ROLE_CLASSES: dict[str, str | None] = {
     "diplomat": r"foreign|diplomat|envoy|ambassador|negotiat|emissary|secretary\s+of\s+state",
     "envoy": r"envoy|ambassador|negotiat|emissary|diplomat|representative|adviser|advisor|foreign",
@@ -86,12 +87,16 @@ _ROLE_CLASSES: dict[str, str | None] = {
     "spokesman": r"spokes|press\s+secretary",
     "spokeswoman": r"spokes|press\s+secretary",
     "spokesperson": r"spokes|press\s+secretary",
-    "comedian": None, "actor": None, "veteran": None, "year-old": None, "man": None, "woman": None,
+    "cardinal": _CLERGY, "cleric": _CLERGY, "prelate": _CLERGY, "archbishop": _CLERGY, "bishop": _CLERGY,
+    "priest": _CLERGY, "patriarch": _CLERGY,
+    "billionaire": None, "tycoon": None, "oligarch": None, "entrepreneur": None, "republican": None,
+    "democrat": None, "comedian": None, "actor": None, "veteran": None, "year-old": None, "man": None, "woman": None,
 }  # fmt: skip
 #: ordinary occupations of people in vox pops: never a curated public figure
 _VOX = (
     r"nurse|teacher|pensioner|retiree|farmer|soldier|volunteer|engineer|student|doctor|driver|mother|father|"
-    r"grandmother|grandfather|widow|shopkeeper|miner|worker|businessman|businesswoman|resident|refugee|medic"
+    r"grandmother|grandfather|widow|shopkeeper|miner|worker|resident|refugee|medic|infantryman|serviceman|"
+    r"servicewoman|paratrooper|sniper|fighter|conscript|mobilised\s+man|mobilized\s+man"
 )
 _DESCRIBED = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s+(?:[ap]\.?m\.?\s+)?)?the\s+(?P<mods>(?:[\w’'.-]+\s+){0,3}?)(?:(?P<age>\d{1,3}-year-old)(?:\s+(?P<vox>"
@@ -231,7 +236,7 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
             return actor, None, appos.end("np")
     m = re.match(
         r"((?:[A-Za-z’'.\-]+\s+){0,5}?[A-Za-z’'.\-]+)\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:[a-z]+(?:ed|s)|went|sent|"
-        r"made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose)\b",
+        r"made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose|had)\b",
         text[pos : sent.end],
     )
     if not m:
@@ -306,7 +311,9 @@ def _described(
         for p, kind, eid in mentions
         if pos - _DESCRIBED_REACH <= p < pos and kind == "person"
     ]
-    for _p, _r, a in sorted(cands, key=lambda x: (x[0], x[1]), reverse=True):
+    # the subjects and speakers first (a sentence's subject is the likeliest antecedent: "Trump spoke
+    # with Putin. The Republican said ..."), then any person named
+    for _p, _r, a in sorted(cands, key=lambda x: (x[1], x[0]), reverse=True):
         if a.kind != "person":
             continue
         if side and a.side is not None and a.side != side:

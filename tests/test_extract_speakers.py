@@ -381,3 +381,26 @@ def test_a_soldier_in_a_feature_is_the_local_introduced_by_first_name() -> None:
         "The paratrooper said Kyiv must never negotiate with Moscow."
     )
     assert [g[0] for g in got] == ["Taras"]
+
+
+def test_inverted_and_according_to_descriptions_refer_back() -> None:
+    named = "Context.\n\nSergei Lavrov arrived in Ankara on Monday.\n\n"
+    got = names(named + "“Moscow will not accept a truce that lets Kyiv rearm,” said the veteran diplomat.")
+    assert [g[0] for g in got] == ["Sergey Lavrov"]
+    got = names(named + "According to the veteran diplomat, Moscow is ready to resume talks in Istanbul.")
+    assert got == [("Sergey Lavrov", "ready")]
+
+
+def test_a_past_career_is_not_checked_against_the_current_roles() -> None:
+    got = names(
+        "Context.\n\nKeith Kellogg visited Kyiv on Thursday. The retired general said both sides had to come "
+        "to the negotiating table."
+    )
+    assert [g[0] for g in got] == ["Keith Kellogg"]
+
+
+def test_the_official_is_never_the_head_of_state() -> None:
+    got = names(
+        "Context.\n\nVolodymyr Zelensky met troops on Monday. The Ukrainian official said Kyiv was ready for talks."
+    )
+    assert all(g[0] != "Volodymyr Zelensky" for g in got)

@@ -123,8 +123,8 @@ def described_person(np: str) -> str | None:
         return None  # "the other official", "the same diplomat" (anaphor()), "the new envoy": someone else
     if m.group("vox") or m.group("vox2"):
         head = "~vox"
-    elif m.group("age"):
-        head = "~year-old"
+    elif m.group("age") or re.search(r"\b(?:former|retired|ex-?|onetime|one-time)\b", mods, re.I):
+        head = "~year-old"  # "the retired general", "the former economy minister": a past the roles may not record
     else:
         head = "~" + m.group("head").lower()
     side = nationality(mods)
@@ -288,12 +288,16 @@ def titled(
 _DESCRIBED_REACH = 1500
 
 
-def _roles(a: Actor) -> str:
+def _titles(a: Actor) -> list[str]:
     g = gazetteer()
     titles = [a.role or "", a.description or ""]
     if a.key in g.entries:
         titles += g.entries[a.key].descriptions
-    return " ".join(titles)
+    return [t.strip() for t in titles if t.strip()]
+
+
+def _roles(a: Actor) -> str:
+    return " ".join(_titles(a))
 
 
 def _described(
@@ -328,6 +332,17 @@ def _described(
         known = _roles(a)
         if not known.strip() and not a.curated:
             return a  # nothing known of the person to check the description against
+        if head in _BELOW_LEADER and any(_LEADER_TITLE.search(t) for t in _titles(a)):
+            continue  # "the official", "the aide": never the head of state or government
         if re.search(fits, known, re.IGNORECASE):
             return a
     return None
+
+
+#: heads that name someone below the top of a state: an official, aide or spokesman
+_BELOW_LEADER = frozenset({"official", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson"})
+_LEADER_TITLE = re.compile(
+    r"^(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:president|leader|prime\s+minister|premier|chancellor|head\s+of\s+state|king|"
+    r"dictator|autocrat|ruler)$|^(?:president|prime\s+minister|premier|chancellor|head\s+of\s+state)\s+of\b",
+    re.IGNORECASE,
+)

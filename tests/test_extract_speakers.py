@@ -404,3 +404,10 @@ def test_the_official_is_never_the_head_of_state() -> None:
         "Context.\n\nVolodymyr Zelensky met troops on Monday. The Ukrainian official said Kyiv was ready for talks."
     )
     assert all(g[0] != "Volodymyr Zelensky" for g in got)
+
+
+def test_the_premier_is_the_prime_minister_named_before() -> None:
+    got = names(
+        "Context.\n\nRobert Fico landed in Moscow on Sunday. The premier urged Kyiv and Moscow to start negotiating."
+    )
+    assert got == [("Robert Fico", "urges")]

@@ -131,6 +131,15 @@ def described_person(np: str) -> str | None:
     return f"title:{head}@{side}" if side else f"title:{head}"
 
 
+#: one office, several titles: "the premier" is the prime minister, "the pontiff" the pope
+_TITLE_SYNONYMS = {
+    "premier": r"premier|prime\s+minister|head\s+of\s+government",
+    "prime minister": r"prime\s+minister|premier",
+    "pontiff": r"pontiff|pope",
+    "pope": r"pope|pontiff",
+}
+
+
 def title_anaphor(np: str) -> str | None:
     """ "the chancellor said" -> "title:chancellor" (resolved to the nearest person holding the title)."""
     m = _TITLE_NP.match(np.strip())
@@ -279,7 +288,7 @@ def titled(
         titles = [a.role or "", a.description or ""]
         if a.key in g.entries:
             titles += g.entries[a.key].descriptions
-        if a.kind == "person" and re.search(rf"\b{head}", " ".join(titles), re.IGNORECASE):
+        if a.kind == "person" and re.search(rf"\b(?:{_TITLE_SYNONYMS.get(head, head)})", " ".join(titles), re.I):
             return a
     return None
 

@@ -90,7 +90,7 @@ _ROLE_CLASSES: dict[str, str | None] = {
     "cardinal": _CLERGY, "cleric": _CLERGY, "prelate": _CLERGY, "archbishop": _CLERGY, "bishop": _CLERGY,
     "priest": _CLERGY, "patriarch": _CLERGY,
     "billionaire": None, "tycoon": None, "oligarch": None, "entrepreneur": None, "republican": None,
-    "democrat": None, "comedian": None, "actor": None, "veteran": None, "year-old": None, "man": None, "woman": None,
+    "democrat": None, "comedian": None, "actor": None, "veteran": None, "man": None, "woman": None,
 }  # fmt: skip
 #: ordinary occupations of people in vox pops: never a curated public figure
 _VOX = (
@@ -102,7 +102,7 @@ _DESCRIBED = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s+(?:[ap]\.?m\.?\s+)?)?the\s+(?P<mods>(?:[\w’'.-]+\s+){0,3}?)(?:(?P<age>\d{1,3}-year-old)(?:\s+(?P<vox>"
     + _VOX
     + r"))?|"
-    r"(?P<head>" + "|".join(k for k in _ROLE_CLASSES if k != "year-old") + r")|(?P<vox2>" + _VOX + r"))$",
+    r"(?P<head>" + "|".join(_ROLE_CLASSES) + r")|(?P<vox2>" + _VOX + r"))$",
     re.IGNORECASE,
 )
 
@@ -124,7 +124,7 @@ def described_person(np: str) -> str | None:
     if m.group("vox") or m.group("vox2"):
         head = "~vox"
     elif m.group("age") or re.search(r"\b(?:former|retired|ex-?|onetime|one-time)\b", mods, re.I):
-        head = "~year-old"  # "the retired general", "the former economy minister": a past the roles may not record
+        head = "~anyone"  # "the retired general", "the former economy minister": a past the roles may not record
     else:
         head = "~" + m.group("head").lower()
     side = nationality(mods)

@@ -25,6 +25,7 @@ from stancegraph.graph.extract import folding, frames, topic_context
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.cues import cue_stance, topical
 from stancegraph.graph.extract.lexicon import lexicon
+from stancegraph.graph.extract.memo import Memo
 from stancegraph.graph.extract.perspective import bloc, role
 from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
@@ -324,17 +325,56 @@ def classify(
     context: topic_context.Context | None = None,
 ) -> list[Unit]:
     """Every unit in a claim's content spans (``direct``: quoted speech; ``context``: the topic the
-    question or the sentence before sets, and the object a referring "it" stands for)."""
-    units: list[Unit] = []
+    question or the sentence before sets, and the object a referring "it" stands for).
+
+    Memoized (``memo``): syndicated copies repeat whole claims. The key holds everything the
+    reading depends on, so a hit returns what a fresh reading would:
+
+    - the masked region ``masked[lo:hi]`` -- every regex of the reading runs on a slice of it
+      or on it from ``lo`` (``clauses``), where the only look before ``lo`` is the lookbehind
+      ``(?<=[.?!])`` of ``_CLAUSE_SPLIT``, which the blank (or the string start) before
+      ``lo`` fails either way; ``lo > 0`` is in the key all the same. The units' offsets
+      are stored relative to ``lo``;
+    - of the speaker, only ``key``, ``side`` and ``curated``: the only attributes the reading
+      reads (here and in frames, cues, perspective, blame -- keep :func:`_speaker_view` in step);
+    - ``direct`` and ``context`` (a frozen dataclass: equal contexts read alike).
+
+    Units are mutable: the memo keeps its own copies and every call gets fresh ones."""
     if not spans:
-        return units
+        return []
     # one region with the attribution frame blanked out, so that "Negotiations, he said,
     # are impossible" reads as one clause and offsets stay those of the article
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     chars = [" "] * (hi - lo)
     for s, e in spans:
         chars[s - lo : e - lo] = norm[s:e]
-    masked = " " * lo + "".join(chars)
+    region = "".join(chars)
+    key = (region, lo > 0, _speaker_view(speaker), direct, context)
+    kept = _CLAIMS.get(key)
+    if kept is None:
+        masked = " " * lo + region
+        kept = tuple(
+            replace(u, start=u.start - lo, end=u.end - lo) for u in _classify(masked, lo, hi, speaker, direct, context)
+        )
+        _CLAIMS.put(key, kept)
+    return [replace(u, start=u.start + lo, end=u.end + lo) for u in kept]
+
+
+#: claim readings, by (masked region, lo > 0, speaker view, direct, context)
+_CLAIMS: Memo[tuple[Unit, ...]] = Memo(8192)
+
+
+def _speaker_view(speaker: Actor) -> tuple[str, str | None, bool]:
+    """What the stance reading reads of a speaker (``speaker.key``, ``.side``, ``.curated``: through
+    ``bloc``/``own_bloc``/``role``/``side_of``/``subject_side``), the memo key's share of it."""
+    return speaker.key, speaker.side, speaker.curated
+
+
+def _classify(
+    masked: str, lo: int, hi: int, speaker: Actor, direct: bool, context: topic_context.Context | None
+) -> list[Unit]:
+    """:func:`classify` on the masked text (blanks up to ``lo``, the region up to ``hi``)."""
+    units: list[Unit] = []
     carry: str | None = None
     for cs, ce in clauses(masked, lo, hi):
         units.extend(_in_context(masked, cs, ce, speaker, direct, carry, context))

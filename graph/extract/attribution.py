@@ -14,28 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from stancegraph.graph.extract import folding
-from stancegraph.graph.extract.actors import ANON_HEADS, Actor, ActorContext, gazetteer, interpret
-from stancegraph.graph.extract.documents import document_hits
-from stancegraph.graph.extract.relay import SIDE, relayed, relays, voiced
+from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
+from stancegraph.graph.extract.relay import SIDE, relays, voiced
+from stancegraph.graph.extract.speech_hits import Hit, sentence_hits
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
-from stancegraph.graph.extract.subject_np import clause_subject, coordinated_subject, is_dateline, parenthetical
+from stancegraph.graph.extract.subject_np import is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
-from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.subjects import BARE_SOURCES, named_sources, title_anaphor
 from stancegraph.graph.extract.subjects import FRONTED as _FRONTED
 from stancegraph.graph.extract.subjects import PRONOUNS as _PRONOUNS
 from stancegraph.graph.extract.subjects import anaphor as _anaphor
-from stancegraph.graph.extract.text import Paragraph, Sentence, complement, quote_label_source
-from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _SAY_ONLY, _TELL, _VERB_RE, speech_here
+from stancegraph.graph.extract.text import Paragraph, Sentence, complement
+from stancegraph.graph.extract.verbs import _INCLUDE_VERB, _NEGATING, _PRESENT, _TELL
 
 # patterns of the hot paths, compiled once
 _HAS_HAVE = re.compile(r"\b(?:has|have)\b")
 _CONTENT_DELIMITER = re.compile(r"\s+that\s+|[,:;]\s*|\s(?=(?:he|she|they|it|we|I|there)\s)|\s*[“\"‘](?=\w)")
 _THAT_OR_PUNCT = re.compile(r"\s*(?:that\s+|:\s*|,\s*)?")
-_COPULA_END = re.compile(r"\b(?:been|be|is|are|was|were|am)\s+$")
-_WHO = re.compile(r"\bwho\b")
-_CLOSING_END = re.compile(r"[,”\"’]\s*$")
 
 _FRAME_START = re.compile(
     r"\s*(?:in|on|at|during|via|through|after|before|from|over|while|when|last|this|earlier|later|yesterday|"
@@ -43,22 +38,6 @@ _FRAME_START = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|as\s+well)\b"
 )
-#: "In the President's view, ...", "In the view of X, ...", "In his opinion, ...": a fronted holder of a view
-_VIEW = re.compile(
-    r"\s*In\s+(?:the\s+(?:view|opinion)\s+of\s+(?P<of>[^,“”\"]{2,60}?)|(?P<np>(?:the\s+)?[^,“”\"]{1,50}?)[’']s?"
-    r"\s+(?:view|opinion|estimation|assessment)|(?P<pron>his|her|their|its)\s+(?:view|opinion))\s*,\s*"
-)
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_QUOTE_FROM = re.compile(r"\s*(?:Quote\s+from|Quoting|In\s+the\s+words\s+of)\s+(?P<np>[^:“\"]{2,80}):")
-_PASSIVE = re.compile(
-    r"\b(?:presented|put\s+forward|proposed|voiced|set\s+out|outlined|issued|expressed|stated|declared|demanded|"
-    r"named|listed|announced|formulated|laid\s+out|made|advanced|floated|tabled)\s+by\s+"
-)
-_RIGHT_NP = re.compile(
-    r"[^,.;:?!“”\"]{1,90}?(?=\s+(?:in|on|at|during|who|after|when|told|to|while|as|that|according|before|via|"
-    r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
-)
-_NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
 _EXTENSION = re.compile(r"\s*,\s*(?:and\s+)?(?:\w+ing|adding|saying|noting|stressing)\s+(?:that\s+)?")
 
 
@@ -97,12 +76,6 @@ def _tense(verb: str, aux: str) -> str:
     return "past"
 
 
-_SOURCE_PP = re.compile(
-    r"\s+(?:in|close\s+to|familiar\s+with|with\s+knowledge\s+of|inside|within|at|from)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+(?=\s*[,.;:])"
-)
-
-
 def _content_start(text: str, pos: int, end: int, verb: str) -> int:
     """Where what is said starts after the verb: past a frame ("on Sunday, in an interview") and "that"."""
     if _TELL.match(verb):
@@ -124,143 +97,7 @@ def _content_start(text: str, pos: int, end: int, verb: str) -> int:
     return pos + (m.end() if m else 0)
 
 
-def _in_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(qs < pos < qe for qs, qe in quotes)
-
-
-@dataclass
-class _Hit:
-    np: tuple[int, int]
-    desc: str | None
-    verb: tuple[int, int]
-    kind: str  # subject-verb, verb-subject, according-to, quote-from, view-of, relative-who, passive-by, relayed
-    aux: str = ""
-    under: bool = False  # a subject-verb after a fronted "According to X," (kept only for a person)
-    inner: _Hit | None = None  # the clause's own subject-verb before a postposed "..., the Kremlin said"
-
-
-def _hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[_Hit]:
-    s0, s1 = sent.start, sent.end
-    hits: list[_Hit] = []
-    label = quote_label_source(text, s0)
-    if label is not None:  # "Source: X" ... "Quote: "..."" (rules:quote-from)
-        colon = text.index(":", s0)
-        return [_Hit(label, None, (colon, colon + 1), "quote-from")]
-    qf = _QUOTE_FROM.match(text, s0, s1)
-    if qf:
-        hits.append(_Hit((qf.start("np"), qf.end("np")), None, (qf.end() - 1, qf.end()), "quote-from"))
-        return hits
-    vw = _VIEW.match(text, s0, s1)
-    if vw:  # the whole sentence is the holder's view, as with "Quote from X:" (rules:view-of)
-        group = next(g for g in ("of", "np", "pron") if vw.group(g))
-        return [_Hit(vw.span(group), None, vw.span(), "view-of")]
-    for m in folding.finditer_if(_ACCORDING, "ccording", text, s0, s1):
-        if _in_quote(m.start(), quotes):
-            continue
-        npm = _RIGHT_NP.match(text, m.end(), s1)
-        if npm:
-            end = npm.end()
-            pp = _SOURCE_PP.match(text, end, s1) if ANON_HEADS.search(npm.group()) else None
-            if pp and re.search(r"[A-Z]", pp.group()):  # "a source in the Ukrainian delegation"
-                end = pp.end()
-            hits.append(_Hit((npm.start(), end), None, m.span(), "according-to"))
-    for m in folding.finditer_if(_PASSIVE, "by", text, s0, s1):
-        if _in_quote(m.start(), quotes):
-            continue
-        npm = _RIGHT_NP.match(text, m.end(), s1)
-        if npm:
-            hits.append(_Hit((npm.start(), npm.end()), None, m.span(), "passive-by"))
-    for (ns, ne), verb in document_hits(text, s0, s1):  # "X's plan demands ..." (rules:document)
-        if not _in_quote(verb[0], quotes):
-            hits.append(_Hit((ns, ne), None, verb, "document"))
-    last_end = s0
-    for m in _VERB_RE.finditer(text, s0, s1):
-        vs, ve = m.span()
-        if _in_quote(vs, quotes) or any(h.verb[0] <= vs < h.verb[1] + 1 for h in hits):
-            continue
-        if vs > 0 and text[vs - 1] in "-‑":
-            continue  # "Russia-claimed"
-        if not speech_here(m.group(), text[s0:vs]):
-            continue
-        lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
-        progressive = _COPULA_END.search(text[s0:vs]) is not None
-        if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
-            # "Lavrov went further, describing ...", "Blinken was cautious, telling reporters ...":
-            # a participle of saying hangs on the clause subject (rules:participle)
-            if not hits:
-                got = clause_subject(text, s0, vs)
-                if got is not None:
-                    hits.append(_Hit((got[0], got[1]), got[2], (vs, ve), "subject-verb"))
-                    last_end = ve
-            continue
-        # "X did not confirm the details, but said ...": the clause subject (rules:coordinated)
-        got = (coordinated_subject(text, s0, vs) if not hits else None) or _subject_left(
-            text, lb, vs, parenthetical(text, ve, s1)
-        )
-        if got is None and lb > last_end and not hits:
-            # a quotation inside the subject's appositive ("Brazil, whose president floated a
-            # "peace club", said ..."): read the subject from before it
-            wider = _subject_left(text, last_end, vs)
-            if wider is not None and not _in_quote(wider[0], quotes) and wider[0] < lb:
-                got = wider
-        if got is not None:
-            ns, ne, desc = got
-            ns, ne = _strip_span(text, ns, ne)
-            kind = "relative-who" if _WHO.search(text[ne:vs]) else "subject-verb"
-            postposed = _CLOSING_END.search(text[max(s0, ns - 3) : ns]) is not None
-            # "according to X" later in the sentence is no earlier verb; a fronted one leaves the subject open
-            prior = [h for h in hits if h.verb[0] < vs]
-            fronted = bool(prior) and all(h.kind == "according-to" for h in prior)
-            if fronted:
-                prior = []
-            inner = None
-            if postposed and _SAY_ONLY.match(m.group()):
-                # "CONTENT, President Putin said": whatever was found before is part of the content
-                inner = next((h for h in hits if h.kind == "subject-verb"), None)  # "X said ..." (relay.voiced)
-                hits = [h for h in hits if h.kind in ("relative-who", "according-to", "passive-by")]
-            elif prior and kind != "relative-who":
-                # a verb inside what an earlier verb reports ("said Kyiv had refused") is reported
-                # speech, not a new attribution -- unless a new clause starts ("..., while Kyiv says")
-                between = text[prior[-1].verb[1] : ns]
-                if not (
-                    _SAY_ONLY.match(m.group()) and re.search(r"(?:\bwhile|\bwhereas|;|\bbut|,\s+and)\s*$", between)
-                ):
-                    if not relayed(text, between, ns, ne, vs, m.group()):
-                        continue
-                    kind = "relayed"
-            aux = text[ne:vs]
-            hits.append(_Hit((ns, ne), desc, (vs, ve), kind, aux, fronted, inner))
-            last_end = ve
-            continue
-        if not _SAY_ONLY.match(m.group()):
-            continue
-        before = text[lb:vs].rstrip()
-        if before and not before.endswith((",", "”", '"', "’", "—", "–")) and text[lb:vs].strip():
-            continue
-        npm = _RIGHT_NP.match(text, ve, s1)
-        if npm and npm.group().strip():
-            ns, ne = _strip_span(text, npm.start(), npm.end())
-            desc = None
-            after = _NAME_AFTER.match(text[ne:s1])
-            if after:
-                desc = text[ns:ne]
-                ns, ne = ne + after.start("name"), ne + after.end("name")
-            hits.append(_Hit((ns, ne), desc, (vs, ve), "verb-subject"))
-            last_end = ne
-    hits.sort(key=lambda h: h.verb[0])
-    if said := [h.verb[1] for h in hits if h.kind == "subject-verb"]:
-        # "Lavrov said the conditions set out by Zelensky were ...": a passive agent inside what
-        # a speaker reports names the thing reported on, not a second speaker (rules:passive-by)
-        hits = [h for h in hits if not (h.kind == "passive-by" and h.verb[0] > said[0])]
-    spoke = [h.verb[0] for h in hits if h.kind in ("subject-verb", "verb-subject", "relative-who")]
-    if spoke:
-        # "X told the meeting that ..., according to the ministry" (also "X, who has said ..., repeated
-        # it, according to officials"): the ministry is the channel, X the speaker (rules:source-channel)
-        hits = [h for h in hits if not (h.kind == "according-to" and h.verb[0] > spoke[0])]
-    return hits
-
-
-def _relays(text: str, h: _Hit, ctx: ActorContext) -> bool:
+def _relays(text: str, h: Hit, ctx: ActorContext) -> bool:
     return relays(text[h.verb[0] : h.verb[1]], text[h.np[0] : h.np[1]], h.aux, h.desc, ctx)
 
 
@@ -279,7 +116,7 @@ _POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
 
 
 def _speaker(
-    text: str, h: _Hit, ctx: ActorContext, resolve_pronoun: object, sent_start: int = 0
+    text: str, h: Hit, ctx: ActorContext, resolve_pronoun: object, sent_start: int = 0
 ) -> tuple[Actor | None, str | None]:
     """The actor a hit's noun phrase names, and the pronoun or anaphor it was resolved from."""
     np_text = text[h.np[0] : h.np[1]]
@@ -321,7 +158,7 @@ def claims_in_sentence(
 ) -> list[Claim]:
     """The claims made in one sentence (possibly none: author text)."""
     quotes = para.quotes
-    hits = _hits(text, sent, quotes)
+    hits = sentence_hits(text, sent, quotes)
     # a relayed report whose original speaker is unknown stays the reporter's
     hits = [h for h in hits if h.kind != "relayed" or interpret(text[h.np[0] : h.np[1]], ctx, h.desc) is not None]
     out: list[Claim] = []

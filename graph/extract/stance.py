@@ -337,7 +337,8 @@ def classify(
       are stored relative to ``lo``;
     - of the speaker, only ``key``, ``side`` and ``curated``: the only attributes the reading
       reads (here and in frames, cues, perspective, blame -- keep :func:`_speaker_view` in step);
-    - ``direct`` and ``context`` (a frozen dataclass: equal contexts read alike).
+    - ``direct`` and ``context`` (a frozen dataclass: equal contexts read alike), and the
+      module switch ``FRAMES_FIRST``; the lexicon and gazetteer are loaded once per process.
 
     Units are mutable: the memo keeps its own copies and every call gets fresh ones."""
     if not spans:
@@ -349,18 +350,25 @@ def classify(
     for s, e in spans:
         chars[s - lo : e - lo] = norm[s:e]
     region = "".join(chars)
-    key = (region, lo > 0, _speaker_view(speaker), direct, context)
+    key = (region, lo > 0, _speaker_view(speaker), direct, context, FRAMES_FIRST)
     kept = _CLAIMS.get(key)
     if kept is None:
         masked = " " * lo + region
-        kept = tuple(
-            replace(u, start=u.start - lo, end=u.end - lo) for u in _classify(masked, lo, hi, speaker, direct, context)
-        )
+        kept = tuple(_moved(u, -lo) for u in _classify(masked, lo, hi, speaker, direct, context))
         _CLAIMS.put(key, kept)
-    return [replace(u, start=u.start + lo, end=u.end + lo) for u in kept]
+    return [_moved(u, lo) for u in kept]
 
 
-#: claim readings, by (masked region, lo > 0, speaker view, direct, context)
+def _moved(u: Unit, d: int) -> Unit:
+    """A fresh copy of a unit with its offsets moved by ``d`` (``dataclasses.replace``, inlined:
+    every field of :class:`Unit` is passed)."""
+    return Unit(
+        u.stance, u.conditions, u.offers, u.start + d, u.end + d, u.strength, u.target, u.strong_marker,
+        u.frame, u.contingent, u.unconditional, u.denial, u.ordered,
+    )  # fmt: skip
+
+
+#: claim readings, by (masked region, lo > 0, speaker view, direct, context, FRAMES_FIRST)
 _CLAIMS: Memo[tuple[Unit, ...]] = Memo(8192)
 
 

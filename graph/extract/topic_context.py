@@ -89,8 +89,12 @@ def next_clause(clause: str, context: Context | None) -> Context | None:
     return Context(None) if context is not None else None
 
 
+@lru_cache(maxsize=8192)
 def _about_talks(piece: str) -> Context | None:
-    """A context when the piece names negotiations or an object of them, with its last such object."""
+    """A context when the piece names negotiations or an object of them, with its last such object.
+
+    Memoized by the piece (syndicated copies repeat sentences): it reads nothing else but the
+    lexicon, loaded once per process, and its answer is immutable (a frozen Context, or None)."""
     lex = lexicon()
     objects = _objects()
     last = None

@@ -6,7 +6,15 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from stancegraph.graph.extract import date_index, extract_statements, speech_hits, stance, text, topic_context
+from stancegraph.graph.extract import (
+    claim_stance,
+    date_index,
+    extract_statements,
+    speech_hits,
+    stance,
+    text,
+    topic_context,
+)
 from stancegraph.graph.extract.memo import Memo
 from stancegraph.graph.extract.text import Paragraph, paragraphs
 from stancegraph.graph.records import Article
@@ -28,7 +36,7 @@ def _article(paras: list[str], aid: str) -> Article:
 
 
 def _clear() -> None:
-    for memo in (stance._CLAIMS, speech_hits._HITS, date_index._SCANS, text._LAYOUTS):
+    for memo in (claim_stance._CLAIMS, speech_hits._HITS, date_index._SCANS, text._LAYOUTS):
         memo.clear()
     topic_context._about_talks.cache_clear()
 
@@ -50,8 +58,8 @@ def test_a_moved_unit_copies_every_field() -> None:
     }  # fmt: skip
     assert set(values) == {f.name for f in dataclasses.fields(stance.Unit)}
     u = stance.Unit(**values)  # type: ignore[arg-type]
-    assert stance._moved(u, 0) == u and stance._moved(u, 0) is not u
-    assert stance._moved(u, 5) == dataclasses.replace(u, start=8, end=14)
+    assert claim_stance._moved(u, 0) == u and claim_stance._moved(u, 0) is not u
+    assert claim_stance._moved(u, 5) == dataclasses.replace(u, start=8, end=14)
 
 
 def test_the_same_text_elsewhere_reads_the_same_with_warm_or_cold_memos() -> None:
@@ -81,3 +89,13 @@ def test_memoized_paragraphs_equal_fresh_ones() -> None:
     cold: list[Paragraph] = paragraphs(art)
     warm = paragraphs(art)
     assert warm == cold and warm[0] is not cold[0]
+
+
+def test_a_blanked_region_keeps_the_spans_text_and_blanks_the_rest() -> None:
+    norm = "".join(chr(ord("a") + i % 26) for i in range(120))
+    for spans in ([(10, 20)], [(30, 40), (10, 20)], [(10, 30), (15, 20), (25, 50)], [(10, 20), (60, 60)]):
+        lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+        chars = [" "] * (hi - lo)  # the construction it replaces
+        for s, e in spans:
+            chars[s - lo : e - lo] = norm[s:e]
+        assert claim_stance._blanked(norm, spans, lo) == "".join(chars)

@@ -50,8 +50,12 @@ class Entry:
     first_name: str | None
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped."""
+    """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped.
+
+    Cached (as :func:`token_key`): a pure function of ``text``, asked for the same noun phrases
+    over and over (every "Putin said" looks its descriptions up)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
     text = _NOT_WORD.sub(" ", text)

@@ -11,12 +11,14 @@ Values must be immutable (tuples, frozen dataclasses) or copied by the caller on
 out: a cached value is shared by every later hit.
 
 The tables are bounded (oldest entry first out), so a long-running worker keeps a fixed
-amount of memory however many articles it sees.
+amount of memory however many articles it sees. Threads may share a table: a value is a
+function of its key, so a race can only store the same value twice or evict one too many.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -39,7 +41,9 @@ class Memo(Generic[V]):
         """Store ``value`` under ``key``, dropping the oldest entry when the table is full."""
         data = self._data
         if len(data) >= self._size and key not in data:
-            del data[next(iter(data))]
+            # another thread may evict at the same time: the bound then holds loosely, the values stay right
+            with suppress(KeyError, RuntimeError, StopIteration):
+                del data[next(iter(data))]
         data[key] = value
 
     def __len__(self) -> int:

@@ -4,16 +4,17 @@ what the step computes afresh, wherever the same text stands and whatever came b
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from datetime import date
 
 from stancegraph.graph.extract import (
     claim_stance,
-    date_index,
     extract_statements,
+    memo,
     speech_hits,
     stance,
-    text,
-    topic_context,
 )
 from stancegraph.graph.extract.memo import Memo
 from stancegraph.graph.extract.text import Paragraph, paragraphs
@@ -36,9 +37,7 @@ def _article(paras: list[str], aid: str) -> Article:
 
 
 def _clear() -> None:
-    for memo in (claim_stance._CLAIMS, speech_hits._HITS, date_index._SCANS, text._LAYOUTS):
-        memo.clear()
-    topic_context._about_talks.cache_clear()
+    memo.clear_all()
 
 
 def test_memo_forgets_the_oldest_entry_first() -> None:
@@ -99,3 +98,30 @@ def test_a_blanked_region_keeps_the_spans_text_and_blanks_the_rest() -> None:
         for s, e in spans:
             chars[s - lo : e - lo] = norm[s:e]
         assert claim_stance._blanked(norm, spans, lo) == "".join(chars)
+
+
+def test_the_switch_turns_every_memo_off_and_back_on() -> None:
+    m: Memo[int] = Memo(4)
+    m.put("a", 1)
+    calls: list[str] = []
+
+    @memo.cached(8)
+    def f(x: str) -> str:
+        calls.append(x)
+        return x.upper()
+
+    with memo.memos(False):
+        assert not memo.enabled()
+        assert m.get("a") is None
+        m.put("b", 2)
+        assert f("x") == f("x") == "X" and calls == ["x", "x"]
+    assert memo.enabled() and m.get("a") == 1 and m.get("b") is None
+    assert f("x") == f("x") == "X" and calls == ["x", "x", "x"]
+
+
+def test_the_environment_variable_turns_memos_off_in_a_subprocess() -> None:
+    code = "from stancegraph.graph.extract import memo; print(memo.enabled())"
+    for value, expect in (("0", "False"), ("off", "False"), ("1", "True")):
+        env = {**os.environ, "STANCEGRAPH_MEMO": value}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == expect

@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 
-# the gazetteer types are re-exported: the extractor modules import them from here
 from stancegraph.graph.extract.gazetteer import Actor as Actor
 from stancegraph.graph.extract.gazetteer import Entry as Entry
 from stancegraph.graph.extract.gazetteer import Gazetteer as Gazetteer
 from stancegraph.graph.extract.gazetteer import fold as fold
 from stancegraph.graph.extract.gazetteer import gazetteer as gazetteer
 from stancegraph.graph.extract.gazetteer import token_key as token_key
+
+# the gazetteer types are re-exported: the extractor modules import them from here
+from stancegraph.graph.extract.memo import cached
 from stancegraph.graph.extract.surnames import gazetteer_namesake, minted_full_name
 from stancegraph.graph.namespaces import minted_actor_iri
 
@@ -209,7 +210,8 @@ class _Phrase:
     person_title: str
 
 
-@lru_cache(maxsize=8192)
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=8192)
 def _phrase(np: str) -> _Phrase | None:
     """The article-independent reading of a subject noun phrase (None: empty or too long)."""
     g = gazetteer()

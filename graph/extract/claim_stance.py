@@ -90,6 +90,7 @@ def classify(
     # are impossible" reads as one clause and offsets stay those of the article
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     region = _blanked(norm, spans, lo)
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
     key = (region, lo > 0, _speaker_view(speaker), direct, context, stance.FRAMES_FIRST)
     kept = _CLAIMS.get(key)
     if kept is None:

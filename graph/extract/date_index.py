@@ -73,6 +73,7 @@ def _paragraph_scan(para: str) -> tuple[re.Match[str], ...]:
     """``scan(para, 0, len(para))``, memoized by the paragraph's text (syndicated copies repeat
     paragraphs): the scan reads nothing but ``para`` and the compiled patterns, and the
     matches it returns are read only (their spans and groups, by ``_resolve``)."""
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
     found = _SCANS.get(para)
     if found is None:
         found = tuple(scan(para, 0, len(para)))

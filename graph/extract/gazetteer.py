@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from stancegraph.graph import actors as curated
+from stancegraph.graph.extract.memo import cached
 from stancegraph.graph.namespaces import actor_iri
 
 _NOT_WORD = re.compile(r"[^\w' -]+")
@@ -50,7 +51,8 @@ class Entry:
     first_name: str | None
 
 
-@lru_cache(maxsize=65536)
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped.
 
@@ -62,7 +64,8 @@ def fold(text: str) -> str:
     return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
 
 
-@lru_cache(maxsize=65536)
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=65536)
 def token_key(tok: str) -> str:
     """Lookup key of a token: possessive and dots dropped, case kept (names are capitalised)."""
     tok = tok.replace("’", "'")

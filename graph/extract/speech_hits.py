@@ -76,6 +76,7 @@ def sentence_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> l
     if quote_label_source(text, s0) is not None:
         return _scan(text, sent, quotes)
     clipped = tuple((max(qs, s0 - 1) - s0, min(qe, s1) - s0) for qs, qe in quotes if qe > s0 and qs < s1)
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
     key = (text[s0 - 1 : s1] if s0 > 0 else text[:s1], s0 > 0, clipped)
     kept = _HITS.get(key)
     if kept is None:

@@ -198,6 +198,7 @@ def _layout(text: str, s: int, e: int, nxt: str | None) -> _Layout:
     assertion that could look before ``s``, the ``\\b`` in ``_LABEL``'s second lookahead, is
     before a lower-case verb at ``s`` itself, where ``[A-Z]`` must match: it never decides.)"""
     line = text[s:e]
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
     key = (line, nxt is not None and nxt.strip().startswith(line.strip()))
     got = _LAYOUTS.get(key)
     if got is not None:

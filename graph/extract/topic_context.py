@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stancegraph.graph.extract.lexicon import lexicon
+from stancegraph.graph.extract.memo import cached
 from stancegraph.graph.extract.text import Sentence
 
 
@@ -89,7 +90,8 @@ def next_clause(clause: str, context: Context | None) -> Context | None:
     return Context(None) if context is not None else None
 
 
-@lru_cache(maxsize=8192)
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=8192)
 def _about_talks(piece: str) -> Context | None:
     """A context when the piece names negotiations or an object of them, with its last such object.
 

@@ -7,6 +7,10 @@ not), writes the records to a temporary folder and prints the scorer's figures p
     .venv/bin/python bench/score_sets.py            # every set
     .venv/bin/python bench/score_sets.py seeds devset5
 
+The last line sums TP/FP/FN over the development sets scored (seeds and devsets, never the
+holdout): the one figure a rule change is judged on, so that a gain on one set cannot hide
+a loss on another.
+
 The figures are the official ones: ../shared/tools/score.py is run as a subprocess on the
 records, exactly as the README's scoring command does.
 """
@@ -64,11 +68,15 @@ def main() -> int:
         parser.error(f"unknown set(s) {unknown}; known: {', '.join(available)}")
     print(f"extractor {EXTRACTOR_VERSION}")
     print(f"{'set':<10} {'stmt P':>6} {'stmt R':>6} {'stmt F1':>7} {'speaker':>7} {'cond':>6} {'date':>5} {'qid':>5}")
+    micro = [0, 0, 0]  # tp, fp, fn summed over the development sets scored (never a holdout)
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             folder, gold = available[name]
             r = score(name, folder, gold, Path(tmp))
-            st, sp, co = r["statements"], r["speakers"], r["conditions"]  # type: ignore[index]
+            st, sp, co = r["statements"], r["speakers"], r["conditions"]
+            if not name.startswith("holdout"):
+                for i, key in enumerate(("tp", "fp", "fn")):
+                    micro[i] += int(st[key])  # type: ignore[index]
 
             def f(x: object) -> str:
                 return "n/a" if x is None else f"{float(x):.2f}"  # type: ignore[arg-type]
@@ -77,6 +85,12 @@ def main() -> int:
                 f"{name:<10} {f(st['precision']):>6} {f(st['recall']):>6} {f(st['f1']):>7} "  # type: ignore[index]
                 f"{f(sp['f1']):>7} {f(co['f1']):>6} {f(r['date_accuracy']):>5} {f(r['wikidata_accuracy']):>5}"  # type: ignore[index]
             )
+    tp, fp, fn = micro
+    if tp + fp + fn:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r_ = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r_ / (p + r_) if p + r_ else 0.0
+        print(f"micro over the development sets above: tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r_:.3f} F1 {f1:.3f}")
     return 0
 
 

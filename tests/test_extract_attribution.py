@@ -166,3 +166,16 @@ def test_interview_answers_take_the_day_the_intro_gives_the_interview() -> None:
         "A: They are with us."
     )
     assert [(s.speaker.name, s.date) for s in got if s.stance == "refuses"] == [("Hanna Koval", "2024-06-11")]
+
+
+# -- a clause joined by a conjunction before the subject is no postposed content ---------------
+
+
+def test_a_clause_before_but_is_not_what_the_later_subject_says() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        'Beijing on Monday released a 10-point paper on a "negotiated solution" to the conflict, urging a truce '
+        "and a return to peace talks before the winter, but Kyiv's partners said China's ties to Moscow made it "
+        "no honest broker."
+    )
+    assert not [s for s in got if s.speaker.name.startswith("Kyiv")]

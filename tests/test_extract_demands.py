@@ -110,3 +110,103 @@ def test_refusing_to_reward_the_aggressor() -> None:
 def test_wish_to_meet_is_readiness() -> None:
     got = stances("Filler line.\n\nDonald Trump said on Monday he would be happy to meet Putin to talk about a deal.")
     assert any(n == "Donald Trump" and s == "ready" for n, s, _ in got)
+
+
+def test_a_demand_that_refers_back_to_the_terms_named_before() -> None:
+    """0.5.6: "X, and that has to be Y": the modal clause demands the terms the clause before named."""
+    got = run(
+        'Filler line.\n\n"Those who gave the orders will answer before a court, and that has to be written into '
+        'whatever ends this war," Dmytro Kuleba said on Monday.'
+    )
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {
+        ("Dmytro Kuleba", "conditional", ("accountability",))
+    }
+
+
+def test_waiting_for_another_leader_on_the_other_side() -> None:
+    got = run(
+        "Filler line.\n\nDmitry Peskov said on Monday that Moscow was ready to talk and would wait for a future "
+        "Ukrainian leader who is more willing."
+    )
+    assert ("Dmitry Peskov", "conditional", ("counterpart-leadership",)) in {
+        (s.speaker.name, s.stance, s.conditions) for s in got
+    }
+
+
+def test_advances_on_the_battlefield_are_the_realities_demanded() -> None:
+    got = run(
+        "Filler line.\n\nKonstantin Kosachev said on Monday that any deal would have to reflect the army's "
+        "advances on the battlefield."
+    )
+    assert any(s.stance == "conditional" and "battlefield-realities" in s.conditions for s in got)
+
+
+def test_a_court_and_guarantees_named_as_what_a_truce_rests_on() -> None:
+    got = run(
+        "Filler line.\n\nDmytro Kuleba said on Monday that talks would only make sense once those who gave the "
+        "orders had been brought before a court, and that any pause must be backed by firm guarantees."
+    )
+    conds = {c for s in got if s.stance == "conditional" for c in s.conditions}
+    assert {"accountability", "security-guarantees"} <= conds
+
+
+def test_demands_not_to_be_bargained_away_are_terms() -> None:
+    """0.5.6: "demands it would not bargain away: X and Y" -- non-negotiable terms, a conditional position."""
+    got = run(
+        "Filler line.\n\nMykhailo Podolyak said on Monday that Kyiv had brought two demands it would not bargain "
+        'away: "an immediate ceasefire and the withdrawal of Russian troops."'
+    )
+    assert ("Mykhailo Podolyak", "conditional") in {(s.speaker.name, s.stance) for s in got}
+
+
+def test_talks_that_end_with_guarantees_are_what_a_third_party_backs() -> None:
+    got = run(
+        'Filler line.\n\n"Poland will back talks that end with real guarantees for Ukraine\'s security," Donald '
+        "Tusk said on Monday."
+    )
+    assert ("Donald Tusk", "conditional", ("security-guarantees",)) in {
+        (s.speaker.name, s.stance, s.conditions) for s in got
+    }
+
+
+def test_a_relative_clause_with_its_own_subject_is_read_apart() -> None:
+    """0.5.6: ", which Moscow has refused" is another clause; the term before it stays the speaker's."""
+    got = run(
+        "Filler line.\n\nAndrii Sybiha said on Monday that the first step had to be a full ceasefire, which "
+        "Moscow has so far refused."
+    )
+    assert ("Andrii Sybiha", "conditional", ("ceasefire",)) in {(s.speaker.name, s.stance, s.conditions) for s in got}
+
+
+def test_a_relative_clause_names_what_the_demand_before_it_removes() -> None:
+    got = run(
+        'Filler line.\n\nAny settlement, Sergei Lavrov said on Monday, would have to "remove the reasons" for the '
+        "war, which he blamed on NATO's eastward expansion."
+    )
+    assert any(s.stance == "conditional" and "root-causes" in s.conditions for s in got)
+
+
+def test_no_talks_until_the_enemy_is_defeated_is_victory_as_the_term() -> None:
+    got = run(
+        "Filler line.\n\nDmitry Medvedev wrote on Monday that until the enemy was completely defeated there could "
+        "be no talk of negotiations."
+    )
+    assert any(s.stance == "conditional" and "victory" in s.conditions for s in got)
+
+
+def test_talks_seen_as_a_continuation_of_an_earlier_round() -> None:
+    got = run(
+        'Filler line.\n\n"We see these negotiations as a continuation of the Istanbul talks of 2022," Vladimir '
+        "Medinsky said on Monday."
+    )
+    assert ("Vladimir Medinsky", "conditional", ("istanbul-basis",)) in {
+        (s.speaker.name, s.stance, s.conditions) for s in got
+    }
+
+
+def test_an_end_to_the_attacks_as_the_first_step_is_a_third_partys_appeal() -> None:
+    got = run(
+        'Filler line.\n\nPietro Parolin said on Monday that the first step toward any negotiations had to be "an '
+        'end to the attacks".'
+    )
+    assert ("Pietro Parolin", "urges") in {(s.speaker.name, s.stance) for s in got}

@@ -77,7 +77,7 @@ def test_memoized_sentence_hits_equal_a_fresh_scan_at_any_offset() -> None:
     for art in (_article(PARAS, "a"), _article(["Intro line.", *PARAS], "b")):
         for p in paragraphs(art):
             for sent in p.sentences:
-                assert speech_hits.sentence_hits(art.text, sent, p.quotes) == speech_hits._scan(
+                assert speech_hits.sentence_hits(art.text, sent, p.quotes) == speech_hits.find_hits(
                     art.text, sent, p.quotes
                 )
 

@@ -66,3 +66,41 @@ def test_a_refused_outcome_made_without_us_stays_a_refusal() -> None:
         'on Monday. "Nothing about Ukraine will be signed without Ukraine."'
     )
     assert got == {("Volodymyr Zelensky", "refuses", ("talks-format",))}
+
+
+def test_a_term_ordered_before_any_talks() -> None:
+    """0.5.6: "X before any negotiations" orders X before the talks, whatever verb carries it."""
+    assert precondition("A complete truce has to hold for a month before any negotiations")
+    assert precondition("They want the shelling to stop ahead of any peace talks")
+    assert not precondition("The envoy flew home before the talks ended")
+    got = coded(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday that a full ceasefire must take effect before any "
+        "talks begin."
+    )
+    assert ("Volodymyr Zelensky", "conditional", ("ceasefire",)) in got
+
+
+def test_y_without_x_judged_unacceptable_or_hollow() -> None:
+    """0.5.6: "a truce without guarantees is not acceptable", "peace without justice is only a pause"."""
+    assert precondition("A truce without security guarantees is not acceptable to us")
+    assert precondition("Peace without a tribunal would be only a short break")
+    got = coded(
+        'Filler line.\n\n"A truce without security guarantees is not acceptable for us," Andrii Sybiha said on Monday.'
+    )
+    assert any(s == "conditional" and "security-guarantees" in c for _n, s, c in got)
+
+
+def test_a_bare_term_put_first() -> None:
+    """0.5.6: "Ceasefire first, a real one." -- the term ordered first without a verb."""
+    assert precondition("Ceasefire first, a real one, everywhere")
+    assert precondition("Security guarantees first.")
+    assert not precondition("The talks come first in line")
+
+
+def test_would_not_negotiate_without_them_at_the_table() -> None:
+    """0.5.6: "would not negotiate without X at the table" sets who must sit there."""
+    got = coded(
+        "Filler line.\n\nAntony Blinken said on Monday that Washington would not negotiate about Ukraine without "
+        "Ukraine at the table."
+    )
+    assert ("Antony Blinken", "conditional", ("talks-format",)) in got

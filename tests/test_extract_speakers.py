@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.extract.interview import is_interview
+from stancegraph.graph.extract.text import paragraphs
 from stancegraph.graph.records import Article, Statement
 
 PUB = date(2024, 3, 14)  # a Thursday
@@ -168,3 +170,94 @@ def test_officials_cited_after_a_person_described_by_a_who_clause_are_only_the_c
         "peace talks, made the offer again in a call this week, according to Brazilian officials."
     )
     assert [s.speaker.name for s in got] == ["Luiz Inácio Lula da Silva"]
+
+
+def test_a_named_person_s_office_issues_that_person_s_statement() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "After the visit, Zelensky's office said in a statement that talks were possible only on the basis of "
+        "the peace formula."
+    )
+    assert [s.speaker.name for s in got] == ["Volodymyr Zelensky"]
+
+
+def test_an_office_not_named_through_a_person_stays_the_office() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "The Ukrainian presidential office said on Monday that talks with the current Russian leadership "
+        "remained out of the question."
+    )
+    assert [s.speaker.name for s in got] == ["Office of the President of Ukraine"]
+
+
+def test_a_spokesperson_relaying_what_the_leader_said_keeps_the_leader_the_speaker() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "Olaf Scholz urged the Russian president to negotiate with Ukraine, government spokesperson "
+        "Steffen Hebestreit said."
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Olaf Scholz", "urges")]
+
+
+def test_a_person_who_is_no_spokesperson_reporting_another_keeps_the_report() -> None:
+    got = run(
+        "Background paragraph about the war.\n\nVladimir Putin has refused every offer of talks, Dmytro Kuleba said."
+    )
+    assert [s.speaker.name for s in got] == ["Dmytro Kuleba"]
+
+
+TRANSCRIPT = (
+    "Excerpts from the news conference\n\n"
+    "The following are excerpts from the annual news conference held by Vladimir Putin in Moscow on Tuesday.\n\n"
+    "Moderator: Let us start with the question most people have sent in.\n\n"
+    "Vladimir Putin: We are ready to negotiate with anyone who wants it.\n\n"
+    "Question (a reporter from a foreign news agency): Mr President, Kyiv says it will never talk to you. "
+    "Do you see an end to the war?\n\n"
+    "Vladimir Putin: They do not want to negotiate, and their sponsors do not let them.\n\n"
+)
+
+
+def test_a_transcript_with_speaker_labels_gives_the_answers_to_the_named_speaker() -> None:
+    got = run(TRANSCRIPT)
+    assert {s.speaker.name for s in got} == {"Vladimir Putin"}
+    assert {s.date for s in got} == {"2024-03-12"}  # "held ... on Tuesday"
+
+
+def test_a_transcript_with_two_named_speakers_is_no_interview_of_one_guest() -> None:
+    text = TRANSCRIPT + "Donald Trump: We will see.\n\nModerator: Thank you.\n\n"
+    article = Article(id="t", text=text, source="t.txt", published=PUB)
+    assert not is_interview(text, paragraphs(article))
+
+
+def test_a_named_commentator_described_after_the_verb_is_no_speaker() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        '"Kyiv is not ready for talks before the spring," said Jane Roe, a senior fellow at a Berlin think tank.'
+    )
+    assert got == []
+
+
+def test_a_named_official_described_after_the_verb_still_speaks() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        '"We are ready to host the next round," said Omar Haddad, a spokesman for the Qatari foreign ministry.'
+    )
+    assert [s.speaker.name for s in got] == ["Omar Haddad"]
+
+
+def test_a_readout_given_by_a_spokesperson_belongs_to_the_leader_it_describes() -> None:
+    got = run(
+        "Olaf Scholz spoke to the Russian president by phone on Wednesday.\n\n"
+        "According to government spokesperson Steffen Hebestreit, the chancellor "
+        '"urged the Russian president to negotiate with Ukraine without delay."'
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Olaf Scholz", "urges")]
+
+
+def test_the_statement_said_is_the_institution_that_issued_it() -> None:
+    got = run(
+        "Background paragraph about the war.\n\n"
+        "The Russian Foreign Ministry said on Friday that it had studied the proposal. The statement said that "
+        "any settlement was possible only if the new territorial realities were recognised."
+    )
+    assert [s.speaker.name for s in got] == ["Russian Foreign Ministry"]

@@ -189,3 +189,180 @@ def test_talks_called_never_a_surrender_are_no_refusal() -> None:
 def test_never_surrendering_land_stays_a_refusal() -> None:
     got = stances('Filler line.\n\n"We will never surrender our land in any talks," Andriy Yermak said on Monday.')
     assert ("Andriy Yermak", "refuses") in got
+
+
+def test_calling_the_other_sides_plan_an_ultimatum_rejects_it() -> None:
+    """0.5.6: a verdict predicated of a thing ("their plan is an ultimatum") is the speaker's refusal,
+    not an accusation of the plan's owner."""
+    got = stances('Filler line.\n\nMaria Zakharova said on Monday that Kyiv\'s new plan was "a pure ultimatum".')
+    assert ("Maria Zakharova", "refuses") in got
+    assert ("Maria Zakharova", "accuses") not in got
+
+
+def test_zero_willingness_of_the_other_side_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\n"The Kremlin has shown zero willingness to negotiate seriously," Antony Blinken '
+        "said on Monday."
+    )
+    assert ("Antony Blinken", "accuses") in got
+
+
+def test_a_claim_quoted_to_be_disputed_is_nobodys_position() -> None:
+    got = stances(
+        "Filler line.\n\nAntony Blinken said on Monday that the suggestion that Washington did not want peace "
+        "talks was absurd."
+    )
+    assert ("Antony Blinken", "refuses") not in got
+
+
+def test_verbs_inside_a_demand_are_what_is_demanded() -> None:
+    got = stances(
+        "Filler line.\n\nVladimir Putin on Monday demanded that Kyiv pull its troops out of the four regions and "
+        "abandon its plans to join NATO before any talks."
+    )
+    assert ("Vladimir Putin", "accuses") not in got
+    assert ("Vladimir Putin", "conditional") in got
+
+
+def test_seeing_no_readiness_on_their_side_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\nDmytro Kuleba said on Monday: "Sadly, we see no such readiness on the Russian side."'
+    )
+    assert ("Dmytro Kuleba", "accuses") in got
+
+
+def test_the_ball_in_their_court_is_a_third_partys_appeal() -> None:
+    assert ("Mark Rutte", "urges") in stances(
+        'Filler line.\n\n"The ball is squarely in Moscow\'s court now," Mark Rutte said on Monday.'
+    )
+    assert ("Dmitry Peskov", "urges") not in stances(
+        'Filler line.\n\n"The ball is not in our court," Dmitry Peskov said on Monday.'
+    )
+
+
+def test_accepting_a_ceasefire_is_readiness_not_its_demand() -> None:
+    got = run(
+        "Filler line.\n\nAndrii Sybiha said on Monday that Ukraine was ready to accept an immediate 30-day ceasefire."
+    )
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {("Andrii Sybiha", "ready", ())}
+
+
+def test_a_deal_behind_our_backs_is_no_endorsement() -> None:
+    """0.5.6: "backs" after a possessive is the noun, not the verb "to back"."""
+    got = stances('Filler line.\n\n"Any deal behind our backs will not work," Kaja Kallas said on Monday.')
+    assert ("Kaja Kallas", "mediates") not in got
+
+
+def test_what_any_agreement_needs_at_the_table_is_a_format_term() -> None:
+    got = run('Filler line.\n\n"Any agreement needs Ukraine and Europe at the table," Kaja Kallas said on Monday.')
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {
+        ("Kaja Kallas", "conditional", ("talks-format",))
+    }
+
+
+def test_not_against_it_answers_a_proposal_with_consent() -> None:
+    got = stances(
+        "Filler line.\n\nAsked about the offer to host talks, Vladimir Putin said on Monday: "
+        '"If it comes to that, we are not against it."'
+    )
+    assert ("Vladimir Putin", "ready") in got
+
+
+def test_a_third_party_whose_own_team_will_negotiate_is_ready() -> None:
+    """0.5.6: a third party's agreement to have "our respective teams" negotiate makes it a party to the
+    talks (ready), not a mediator of others' talks."""
+    got = stances(
+        "Filler line.\n\nDonald Trump said on Monday after his call with Vladimir Putin that the two leaders had "
+        "agreed to have their respective teams start negotiations at once."
+    )
+    assert ("Donald Trump", "ready") in got
+    assert ("Donald Trump", "mediates") not in got
+
+
+def test_readiness_awaited_from_another_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"He can come back when he is ready for peace," Donald Trump said on Monday.')
+    assert got == {("Donald Trump", "urges")}
+
+
+def test_a_supposed_refusal_that_happened_before_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\nVladimir Putin said on Monday: "If Kyiv rejects this offer, as it has done before, '
+        'that is its own business."'
+    )
+    assert ("Vladimir Putin", "accuses") in got
+
+
+def test_describing_a_plan_as_an_ultimatum_rejects_it() -> None:
+    got = stances(
+        "Filler line.\n\nOn Monday Maria Zakharova described Kyiv's so-called peace plan as an ultimatum and a "
+        "dead end."
+    )
+    assert ("Maria Zakharova", "accuses") not in got
+    assert ("Maria Zakharova", "refuses") in got
+
+
+def test_hoping_the_russians_say_yes_is_an_appeal_to_them() -> None:
+    got = stances('Filler line.\n\n"We hope the Russians will say yes to the truce," Marco Rubio said on Monday.')
+    assert ("Marco Rubio", "urges") in got
+    assert ("Marco Rubio", "ready") not in got
+
+
+def test_talks_set_against_what_the_other_wants_is_an_accusation() -> None:
+    """0.5.6: "he wants X, not negotiations": the topic is the negated half of a contrast."""
+    got = stances(
+        'Filler line.\n\n"He wants to conquer the whole country, not negotiate with it," John Kirby said on Monday.'
+    )
+    assert ("John Kirby", "accuses") in got
+
+
+def test_a_bare_it_stands_for_the_party_named_before() -> None:
+    got = stances(
+        'Filler line.\n\n"Every step of the Kyiv regime shows that it has rejected this path," Dmitry Peskov said '
+        "on Monday."
+    )
+    assert ("Dmitry Peskov", "accuses") in got
+    assert ("Dmitry Peskov", "refuses") not in got
+
+
+def test_the_only_way_out_is_through_talks_is_an_appeal() -> None:
+    got = stances('Filler line.\n\n"The only way this ends is at the negotiating table," Marco Rubio said on Monday.')
+    assert ("Marco Rubio", "urges") in got
+
+
+def test_a_hosts_hope_for_the_meeting_is_its_offices() -> None:
+    got = stances(
+        'Filler line.\n\n"Our hope is that this round will open the way to a truce," Hakan Fidan said on Monday.'
+    )
+    assert got == {("Hakan Fidan", "mediates")}
+
+
+def test_the_other_sides_leader_named_by_a_descriptor() -> None:
+    """0.5.6: "the Russian leader has no interest in talks": a descriptor subject has a side too."""
+    got = stances(
+        "Filler line.\n\nAndrii Sybiha said on Monday that the Russian leader had once again shown he had no "
+        "interest in ending the war."
+    )
+    assert ("Andrii Sybiha", "accuses") in got
+    assert ("Andrii Sybiha", "refuses") not in got
+
+
+def test_no_one_wants_peace_more_than_us_is_no_refusal() -> None:
+    got = stances('Filler line.\n\n"No one wants peace more than Ukraine," Andrii Sybiha wrote on Monday.')
+    assert ("Andrii Sybiha", "refuses") not in got
+
+
+def test_a_third_party_building_peace_on_kyivs_formula_endorses_a_plan() -> None:
+    """0.5.6: vocabulary: a third party that endorses a peace plan mediates; its principles are no terms."""
+    got = run(
+        "Filler line.\n\nOlaf Scholz said on Monday that a lasting peace must be built on Ukraine's peace formula "
+        "and on respect for its sovereignty."
+    )
+    assert ("Olaf Scholz", "mediates") in {(s.speaker.name, s.stance) for s in got}
+
+
+def test_a_wish_beside_stated_readiness_is_no_mere_denial() -> None:
+    got = stances(
+        'Filler line.\n\n"Kyiv has never refused talks. The war will end at the table, we want it next year, and '
+        'for this we are ready to work with diplomats," Andrii Sybiha said on Monday.'
+    )
+    assert ("Andrii Sybiha", "ready") in got

@@ -9,7 +9,7 @@ from datetime import date
 
 from stancegraph.graph.extract import extract_statements
 from stancegraph.graph.extract.actors import ActorContext, interpret
-from stancegraph.graph.extract.subject_np import clause_subject
+from stancegraph.graph.extract.subject_np import clause_subject, subject_left
 from stancegraph.graph.extract.text import paragraphs
 from stancegraph.graph.records import Article, Statement
 
@@ -236,3 +236,161 @@ def test_anonymous_sources_are_named_without_count_or_posting() -> None:
     assert one is not None and (one.name, one.kind) == ("British diplomat", "anonymous")
     inside = interpret("a source in the Ukrainian delegation", ctx)  # the affiliation is in the phrase
     assert inside is not None and inside.name == "source in the Ukrainian delegation"
+
+
+# -- the holders of one office in several states speak as a group --------------------------
+
+
+def test_an_office_with_a_list_of_european_states_is_one_european_group() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "The defence ministers of Sweden, Denmark, Estonia and Latvia said in a joint letter on Tuesday that "
+        "Ukraine must take part in any negotiations."
+    )
+    assert [name for name, _stance in got] == ["European defence ministers"]
+
+
+def test_an_office_with_a_list_of_states_beyond_europe_keeps_the_list() -> None:
+    ctx = ActorContext(when=PUB)
+    got = interpret("the leaders of Kenya, Egypt and Senegal", ctx)
+    assert got is not None and (got.name, got.kind) == ("leaders of Kenya, Egypt and Senegal", "group")
+
+
+def test_a_plain_coordination_of_two_states_is_no_group() -> None:
+    ctx = ActorContext(when=PUB)
+    assert interpret("Kyiv and its Western backers", ctx) is None
+
+
+# -- a long fronted place or time phrase before the subject of an author sentence -----------
+
+
+def test_a_pronoun_after_a_subject_behind_a_long_fronted_place_phrase() -> None:
+    got = speakers(
+        'Oleh Marchenko, a bus driver, said he wanted the fighting over. "Let them talk," he said.\n\n'
+        "In the small wooden chapel at the end of the village's main street near the river, Father Petro "
+        'Savchuk has held more funerals this year than in the previous ten. "There can be no talks with '
+        'people who shell a school," he said.'
+    )
+    assert ("Petro Savchuk", "refuses") in got
+
+
+def test_a_person_introduced_by_an_inverted_copula_is_the_next_he() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "Donald Trump has promised a quick end to the war. Next in line was Viktor Orban. On Monday he posted "
+        'a message. "Hungary is ready to host the talks," he wrote.'
+    )
+    assert ("Viktor Orbán", "mediates") in got
+
+
+def test_a_title_with_a_possessor_and_a_relative_clause_is_the_subject() -> None:
+    got = speakers(
+        "Donald Trump has promised a quick end to the war.\n\n"
+        "Hungary's prime minister, who chairs the bloc's rotating presidency this term, flew to Moscow. "
+        '"Hungary is ready to host the talks," he wrote.'
+    )
+    assert ("Viktor Orbán", "mediates") in got
+
+
+def test_a_subject_behind_two_fronted_phrases_is_the_next_he() -> None:
+    got = speakers(
+        "Volodymyr Zelensky has asked for more air defence.\n\n"
+        "On Monday, at his first news conference of the year, Mr Trump was asked about the war. "
+        '"Zelensky should be ready to make a deal," he said.'
+    )
+    assert [name for name, _stance in got] == ["Donald Trump"]
+
+
+def test_a_vox_pop_speaker_who_gives_a_first_name_only_is_the_next_he() -> None:
+    got = speakers(
+        "Volodymyr Zelensky has called for a truce.\n\n"
+        "Outside the station, a medic who gave his name only as Bohdan, because he is not allowed to talk to "
+        'reporters, shrugged. "There can be no talks with people who shell hospitals," he said.'
+    )
+    assert ("Bohdan", "refuses") in got
+
+
+def test_a_bare_quantifier_subject_is_some_of_the_group_just_named() -> None:
+    got = run(
+        "Background paragraph about the plan.\n\n"
+        "Many residents of the town told reporters they would not accept the plan. Several said that no talks "
+        "were possible while the shelling went on."
+    )
+    assert "Several" not in [s.speaker.name for s in got]
+    assert all(s.speaker.kind == "group" for s in got)
+
+
+def test_a_participle_of_saying_hangs_on_a_whole_list_subject() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "The leaders of Germany, Italy, Spain and Poland, meeting in Rome on Tuesday, issued a statement saying "
+        'that "Ukraine and Europe must be at the table in any negotiations".'
+    )
+    assert [name for name, _stance in got] == ["European leaders"]
+
+
+def test_a_participle_of_saying_hangs_on_a_pronoun_after_a_fronted_adverb() -> None:
+    got = speakers(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday.\n\n"
+        "However, he questioned the Ukrainian leader's mandate, saying any deal must be signed by a legitimate "
+        "government."
+    )
+    assert [name for name, _stance in got] == ["Dmitry Peskov"]
+
+
+def test_a_group_with_its_members_listed_after_including_is_the_speaker() -> None:
+    got = speakers(
+        "Background paragraph about the summit.\n\n"
+        "Nordic leaders including Swedish Prime Minister Anna Berg, Finnish President Mikko Laine and Danish "
+        "Prime Minister Lars Holm said Ukraine must be at the table in any negotiations."
+    )
+    assert [name for name, _stance in got] == ["Nordic leaders"]
+
+
+def test_a_participle_phrase_verb_hangs_on_a_subject_with_a_possessive_appositive() -> None:
+    got = speakers(
+        "Background paragraph about the talks.\n\n"
+        "Lars Holm, Denmark's envoy, never tires of pointing out that his country is ready to host talks "
+        "between the two sides."
+    )
+    assert got == [("Lars Holm", "mediates")]
+
+
+def test_a_vox_pop_subject_with_age_and_occupation_is_the_name() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        "Petro Bondar, 58, a retired miner, said talks would make sense only once Russian troops had left."
+    )
+    assert [name for name, _stance in got] == ["Petro Bondar"]
+
+
+def test_a_date_closing_a_participial_appositive_is_no_subject() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        "Foreign Minister Sergey Lavrov, speaking to reporters in Minsk on Friday, March 8, said Moscow was "
+        "ready for talks."
+    )
+    assert [name for name, _stance in got] == ["Sergey Lavrov"]
+
+
+def test_a_participle_after_scare_quotes_hangs_on_the_clause_subject() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        'India on Monday released a plan for a "just settlement" of the war, calling for a ceasefire and the '
+        "resumption of peace talks, but Kyiv's partners said New Delhi was too close to Moscow."
+    )
+    assert ("India", "urges") in got or ("India", "mediates") in got
+
+
+def test_two_coordinated_subjects_are_not_the_first_one_alone() -> None:
+    got = speakers(
+        "Background paragraph about the war.\n\n"
+        'India and Kenya put forward a "common position" calling for a ceasefire and a peace conference.'
+    )
+    assert "India" not in [name for name, _stance in got]
+
+
+def test_a_pronoun_with_its_own_short_predicate_before_then_added() -> None:
+    text = "He paused, then added that he did not think it would happen soon."
+    got = subject_left(text, 0, text.index("added"))
+    assert got is not None and text[got[0] : got[1]] == "He"

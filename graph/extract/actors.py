@@ -89,6 +89,7 @@ _NOT_NAMES = {
     "Luhansk", "Zaporizhzhia", "Kherson", "Istanbul", "Turkey", "Europe", "Soviet", "Union", "Hague",
     "State", "Council", "Security", "Affairs", "Ministry", "Office", "House", "Department", "Assembly",
     "Parliament", "Commission", "Committee", "Nations", "Duma", "Rada", "Senate", "Congress", "Federation",
+    "Several", "Others", "Few", "Most", "Neither", "Either", "Each", "Someone", "Somebody",
 }  # fmt: skip
 _TITLE_WORDS = {
     "president", "prime", "minister", "foreign", "deputy", "spokesman", "spokesperson", "spokeswoman", "director",
@@ -97,6 +98,7 @@ _TITLE_WORDS = {
     "commander", "colonel", "gen", "lt", "col", "sgt", "captain", "lieutenant", "mayor", "governor", "speaker",
     "chairman", "chair", "press", "secretary-general", "dictator", "cardinal", "crown", "prince", "congressman",
     "congresswoman", "representative", "rep", "sen", "lawmaker", "councillor", "councilman", "patriarch", "archbishop",
+    "father", "bishop", "metropolitan", "rabbi", "imam", "reverend", "rev", "mufti",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+")  # "Majed al-Ansari"
 
@@ -154,6 +156,14 @@ _TITLE_IN = re.compile(
 )
 
 
+#: the description of a commentator: an analyst, or a researcher at a think tank or university
+_EXPERT = re.compile(
+    r"\b(?:analyst|(?:senior\s+|research\s+|visiting\s+)?fellow|professor|lecturer|researcher|scholar|historian|"
+    r"economist|commentator|pollster|think[\s-]?tank)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _person_name(np: str) -> str | None:
     """A capitalised personal name at the end of a phrase ("Kremlin aide Ivan Petrov" -> "Ivan Petrov")."""
     toks = np.replace("’", "'").split()
@@ -175,6 +185,39 @@ _COMMENTATORS = re.compile(
 )
 
 
+_NAMED = r"(?:the\s+)?[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,2}"
+#: "the leaders of France, Germany and Italy", "Foreign ministers from France, ... and the UK": the
+#: holders of one office in several states, speaking together (a joint statement) -- a group
+_LISTED_GROUP = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<head>(?:[A-Za-z]+\s+){{0,2}}(?:leaders|ministers|heads\s+of\s+(?:state|government)|"
+    rf"governments|presidents|envoys|diplomats|delegations|advisers|advisors))\s+(?:of|from)\s+"
+    rf"(?P<list>(?:{_NAMED},\s+)*{_NAMED},?\s+and\s+{_NAMED})$"
+)
+_EUROPEAN = frozenset({
+    "france", "germany", "britain", "uk", "united", "kingdom", "italy", "spain", "poland", "finland", "sweden",
+    "denmark", "norway", "netherlands", "belgium", "austria", "portugal", "ireland", "greece", "czech", "republic",
+    "slovakia", "hungary", "romania", "bulgaria", "estonia", "latvia", "lithuania", "croatia", "slovenia",
+    "luxembourg", "malta", "cyprus",
+})  # fmt: skip
+
+
+def _listed_group_name(np: str) -> str | None:
+    """The name of a group named by an office and the states holding it ("European" when all the
+    states are), or None; a pure function of the phrase, read once by :func:`_phrase`."""
+    m = _LISTED_GROUP.match(np)
+    if m is None:
+        return None
+    states = [w.lower().strip(",") for w in re.split(r",\s*|\s+and\s+|\s+", m.group("list")) if w and w != "the"]
+    head = m.group("head").lower()
+    return f"European {head}" if all(w in _EUROPEAN for w in states) else _DETERMINERS.sub("", np)
+
+
+def _listed_group(np: str, ctx: ActorContext, description: str | None) -> Actor | None:
+    """A group named by an office and the states holding it; "European" when all the states are."""
+    name = _listed_group_name(np)
+    return None if name is None else _mint(name, "group", None, ctx, description)
+
+
 @dataclass(frozen=True)
 class _Phrase:
     """What :func:`interpret` reads off a noun phrase alone, before any article state.
@@ -192,7 +235,9 @@ class _Phrase:
     starts_det: bool
     lowered: str
     anon: bool  # ANON_HEADS in the phrase
-    dismissed: bool  # the outlet's own kind of head, commentators, a coordination of names: no speaker
+    media: bool  # the outlet's own kind of head: no speaker
+    listed: str | None  # the name of a group named by an office and the states holding it (_listed_group)
+    dismissed: bool  # commentators, a coordination of names (or a media head): no speaker
     head: tuple[int, int, str] | None  # the named gazetteer actor that heads the phrase, if one does
     unknown: bool  # ends in a full name the gazetteer lacks: no description lookup
     indefinite: bool
@@ -208,6 +253,7 @@ class _Phrase:
     person: str | None  # a personal name not in the gazetteer, minted as a person
     person_nat: str | None
     person_title: str
+    person_prefix: str  # the phrase before the person's name, as is (for _EXPERT)
 
 
 # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
@@ -222,6 +268,8 @@ def _phrase(np: str) -> _Phrase | None:
     starts_det = bare != np
     lowered = np.lower()
     anon = ANON_HEADS.search(np) is not None
+    media = _MEDIA_HEAD.search(lowered) is not None
+    listed = _listed_group_name(np) if " and " in np else None
     names = list(g.find(np))
     dismissed = bool(
         _MEDIA_HEAD.search(lowered)
@@ -259,12 +307,14 @@ def _phrase(np: str) -> _Phrase | None:
     sided = re.sub(r"\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\b.*$", "", name)
     person = _person_name(np)
     return _Phrase(
-        np, bare, starts_det, lowered, anon, dismissed, head, unknown, indefinite, org, org_side, anon_branch,
+        np, bare, starts_det, lowered, anon, media, listed, dismissed, head, unknown, indefinite, org, org_side,
+        anon_branch,
         nationality(np), re.search(r"\bgovernment\b", lowered) is not None, _anon_name(name), _anon_name(sided),
         bool(GROUP_HEADS.search(np) and (starts_det or not person)), re.search(r"\bresidents\b", lowered) is not None,
         person if person and not starts_det else None,
         nationality(np.replace(person, "")) if person else None,
         np[: np.rfind(person)].strip(" ,") if person else "",
+        np[: np.rfind(person)] if person else "",
     )  # fmt: skip
 
 
@@ -284,6 +334,10 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         return None
     if ctx.publisher and ctx.publisher.lower() in p.lowered and not p.anon:
         return None  # the outlet itself ("according to CNN") is the author, not a speaker
+    if p.media:
+        return None
+    if p.listed is not None:
+        return _mint(p.listed, "group", None, ctx, description)  # _listed_group
     if p.dismissed:
         return None
     g = gazetteer()
@@ -311,6 +365,8 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     if p.person is not None:
         if (earlier := minted_full_name(p.person, ctx)) is not None:
             return earlier  # "Kwatra" after "Vinay Kwatra": the person introduced (surnames.py)
+        if _EXPERT.search(f"{p.person_prefix} {description or ''}"):
+            return None  # "X, a senior fellow at a think tank": a commentator reading the war, no party to it
         side = p.person_nat or nationality(description or "") or ctx.scene_side
         # a person outside the gazetteer keeps the title that introduces them ("Deputy Prime Minister X",
         # "X, the chief negotiator"): later "the deputy prime minister" points back to them

@@ -4,8 +4,10 @@ Why rules over the sentence: English news reporting attributes speech with a sma
 grammar -- ``SUBJ (aux) VERB (frame) that CONTENT``, ``"QUOTE," VERB SUBJ``,
 ``CONTENT, SUBJ VERB``, ``According to SUBJ, CONTENT``, ``SUBJ, who VERB that``,
 ``presented by SUBJ`` -- plus quotations that run on over sentences and paragraphs.
-A :class:`Claim` keeps offsets only: the *content* spans (what is said, where stance
-cues are sought) and the *frame* (everything else, where the date of saying is sought).
+speech_hits.py finds those shapes; this module resolves each to a speaker and cuts
+the sentence into what is said and its frame. A :class:`Claim` keeps offsets only:
+the *content* spans (what is said, where stance cues are sought) and the *frame*
+(everything else, where the date of saying is sought).
 Sentences that nobody is said to say are the author's, and yield no claim.
 """
 
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
-from stancegraph.graph.extract.relay import SIDE, relays, voiced
+from stancegraph.graph.extract.relay import SIDE, mouthpiece, relays, voiced
 from stancegraph.graph.extract.speech_hits import Hit, sentence_hits
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import is_dateline, parenthetical
@@ -110,6 +112,15 @@ _PRINCIPALS_VOICE = re.compile(
     r"^(?:his|her)\s+(?:spokes(?:man|woman|person)|press\s+secretary|press\s+service|office)$", re.IGNORECASE
 )
 
+#: a named person's office ("Zelensky's office said in a statement ..."): the office issues the person's
+#: statement, which is the person's (as a readout relayed by a spokesman is the leader's)
+_PERSONS_OFFICE = re.compile(
+    r"^(?P<owner>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+){0,2})[’']s?\s+(?:press\s+)?(?:office|service)$"
+)
+
+#: "China published a plan ..., but Ukraine's allies said ...": a clause joined by a conjunction before the
+#: subject is the author's (or another's), not content that the subject's verb postposes
+_COORDINATED_END = re.compile(r"(?:[,;]\s*|\s)(?:but|while|whereas|although|though|and|yet)\s*$|;\s*$")
 
 #: "In his view, ...": the possessor is the pronoun's referent
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
@@ -136,6 +147,11 @@ def _speaker(
         if named:
             return g.actor(named[-1], ctx.when), None
         return (resolve_pronoun("he") if callable(resolve_pronoun) else None), "he"
+    office = _PERSONS_OFFICE.match(np_text.strip())
+    if office:
+        owner = interpret(office.group("owner"), ctx)
+        if _is_person(owner):
+            return owner, None
     bare = BARE_SOURCES.match(np_text.strip())
     if bare:
         back = named_sources(text[sent_start : h.np[0]], bare.group("head"), ctx)
@@ -153,12 +169,31 @@ def _speaker(
     return actor, None
 
 
+#: the clause subject after a fronted "According to X," whose verb follows or is quoted
+_PRINCIPAL = re.compile(
+    r"\s*,\s*(?P<np>(?:the\s+)?(?:[A-ZÀ-Þ][\w’'-]*\s+){0,3}?[\w’'-]+)\s+(?=[“\"]|(?:has\s+|had\s+)?[a-z]+ed\b)"
+)
+
+
+def _principal_after(
+    text: str, pos: int, end: int, ctx: ActorContext, resolve_pronoun: object, channel: Actor
+) -> Actor | None:
+    """The person a spokesperson's readout is about, named as the subject after the channel."""
+    m = _PRINCIPAL.match(text, pos, end)
+    if m is None:
+        return None
+    np = m.group("np")
+    title = title_anaphor(np)
+    got = resolve_pronoun(title) if title and callable(resolve_pronoun) else interpret(np, ctx)
+    return got if _is_person(got) and got is not None and got.key != channel.key else None
+
+
 def claims_in_sentence(
     text: str, sent: Sentence, para: Paragraph, ctx: ActorContext, resolve_pronoun: object
 ) -> list[Claim]:
     """The claims made in one sentence (possibly none: author text)."""
     quotes = para.quotes
-    hits = sentence_hits(text, sent, quotes)
+    hits = sentence_hits(text, sent, quotes)  # memoized find_hits
     # a relayed report whose original speaker is unknown stays the reporter's
     hits = [h for h in hits if h.kind != "relayed" or interpret(text[h.np[0] : h.np[1]], ctx, h.desc) is not None]
     out: list[Claim] = []
@@ -175,6 +210,10 @@ def claims_in_sentence(
         actor, pronoun = _speaker(text, h, ctx, resolve_pronoun, sent.start)
         if h.inner and voiced(actor, got := _speaker(text, h.inner, ctx, resolve_pronoun, sent.start)[0]):
             actor, pronoun = got, None  # "X said ..., the Kremlin said": X speaks (rules:source-channel)
+        if h.kind == "according-to" and actor is not None and mouthpiece(actor):
+            # "According to the government spokesperson, the chancellor "urged ..."": the readout is
+            # the principal's (rules:source-channel)
+            actor = _principal_after(text, h.np[1], sent.end, ctx, resolve_pronoun, actor) or actor
         if actor is None:
             continue
         nxt = hits[i + 1].np[0] if i + 1 < len(hits) else sent.end
@@ -189,6 +228,7 @@ def claims_in_sentence(
                 and pre_e > pre_s
                 and not _is_adverbial(text[pre_s:pre_e])
                 and not is_dateline(text[pre_s:pre_e] + " -")
+                and not _COORDINATED_END.search(text, pre_s, h.np[0])
             ):
                 content.append((pre_s, pre_e))
             cs = vs if _INCLUDE_VERB.match(verb) else _content_start(text, ve, nxt, verb)

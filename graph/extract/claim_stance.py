@@ -15,10 +15,11 @@ from dataclasses import replace
 from stancegraph.graph.extract import frames, stance, topic_context
 from stancegraph.graph.extract.actors import Actor
 from stancegraph.graph.extract.memo import Memo
+from stancegraph.graph.extract.preconditions import refers_back, relative_after_demand
 from stancegraph.graph.extract.stance import Unit, classify_clause
 
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
+    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|[,”\"]\s*which\s+(?=(?-i:[A-Z])[\w’'-]+\s|(?:they|he|she|we)\s)|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
@@ -76,8 +77,11 @@ def classify(
     - the masked region ``masked[lo:hi]`` -- every regex of the reading runs on a slice of it
       or on it from ``lo`` (``clauses``), where the only look before ``lo`` is the lookbehind
       ``(?<=[.?!])`` of ``_CLAUSE_SPLIT``, which the blank (or the string start) before
-      ``lo`` fails either way; ``lo > 0`` is in the key all the same. The units' offsets
-      are stored relative to ``lo``;
+      ``lo`` fails either way, and the windows of up to 12 characters before a clause start
+      that ``refers_back`` ("and that " before it) and ``relative_after_demand`` ("which "
+      before it) search: what they can match lies in the region, and before ``lo`` they
+      see only blanks (or the string start, the same for the ``\b`` they open with);
+      ``lo > 0`` is in the key all the same. The units' offsets are stored relative to ``lo``;
     - of the speaker, only ``key``, ``side`` and ``curated``: the only attributes the reading
       reads (here and in frames, cues, perspective, blame -- keep :func:`_speaker_view` in step);
     - ``direct`` and ``context`` (a frozen dataclass: equal contexts read alike), and the
@@ -143,8 +147,17 @@ def _classify(
     """:func:`classify` on the masked text (blanks up to ``lo``, the region up to ``hi``)."""
     units: list[Unit] = []
     carry: str | None = None
+    prev: tuple[int, int] | None = None
     for cs, ce in clauses(masked, lo, hi):
-        units.extend(_in_context(masked, cs, ce, speaker, direct, carry, context))
+        if units and units[-1].stance is None and units[-1].conditions and refers_back(masked, cs, ce):
+            units[-1].strong_marker = True  # "They will answer before a court, and that has to be written into it"
+        here = _in_context(masked, cs, ce, speaker, direct, carry, context)
+        if prev is not None and relative_after_demand(masked, prev, cs):
+            for u in here:  # "it would have to remove the reasons, which he blamed on NATO's expansion"
+                if u.stance is None and u.conditions:
+                    u.strong_marker = True
+        units.extend(here)
+        prev = (cs, ce)
         carry = frames.state_subject(masked[cs:ce], speaker) or carry
         context = topic_context.next_clause(masked[cs:ce], context)
     # "ready to talk, but the outcome must consider X": readiness with stated terms in the

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from stancegraph.graph.extract import blame, folding, frames
+from stancegraph.graph.extract import blame, cue_scope, folding, frames
 from stancegraph.graph.extract.actors import Actor
 from stancegraph.graph.extract.anchor_scan import Hits
 from stancegraph.graph.extract.lexicon import lexicon
@@ -22,7 +22,7 @@ from stancegraph.graph.extract.perspective import role
 from stancegraph.graph.extract.perspective import subject_side as _subject_side
 
 _NEGATOR = re.compile(
-    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$",
+    r"(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bzero|\bdeny|\bdenies|\bdenied)\s+(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+only\s+$", re.IGNORECASE)
@@ -78,7 +78,7 @@ def cue_stance(
         weak = bool(found)
     for code, m in found:
         pre = clause[: m.start()]
-        if frames.hypothetical(pre):
+        if cue_scope.hypothetical(pre, clause[m.end() : m.end() + 120]):
             continue  # "if they refuse", "would show who is blocking peace": a supposition
         negated = bool(_NEGATOR.search(pre)) and not _NOT_ONLY.search(pre)
         if code == "ready" and "precondition" in m.group().lower():
@@ -86,6 +86,8 @@ def cue_stance(
         if code in ("urges",):
             if negated:
                 continue
+            if _HAND_OVER.match(m.group()) and role(speaker) == "belligerent":
+                continue  # "the ball is in their court", said by a side: rhetoric, no appeal to talk
             appeal = re.match(r"(?:urg|call|push|press|persuad|encourag|appeal|ask)", m.group(), re.I)
             party = frames.carried(pre, _subject_side(pre, speaker), carry)
             if party == "self" and not appeal and not _addressed(m.group(), speaker):
@@ -96,9 +98,11 @@ def cue_stance(
             if negated and cl is None:
                 continue
             side = cl[1] if cl else frames.carried(pre, _subject_side(pre, speaker), carry)
+            if side == "unknown":  # "... show that it has rejected this path", "the Russian leader has no interest"
+                side = frames.it_antecedent(pre, speaker) or cue_scope.descriptor_side(pre, speaker) or side
             if direct and side == "unknown" and frames.third_person(pre):
                 side = "other"  # "He will agree to nothing," said of the enemy's leader
-            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker) or side
+            side = frames.judge_side(m.group(), clause[m.end() : m.end() + 40], speaker, pre) or side
             return ("accuses" if side == "other" else "refuses"), True, weak
         if code == "ready":
             if frames.NEITHER.search(pre):
@@ -106,12 +110,16 @@ def cue_stance(
             side = frames.carried(pre, _subject_side(pre, speaker), carry)
             if negated:
                 return ("accuses" if side == "other" else "refuses"), True, weak
+            if cue_scope.awaited(pre):
+                return "urges", True, weak  # "come back when he is ready for peace"
             if side == "other":
                 if not _OBLIGATION.search(pre):
                     continue
                 return "urges", True, weak  # "Kyiv should make clear it is open to talks"
             if offices(clause, m.end(), speaker):
                 return "mediates", True, weak  # "Ankara stood ready to welcome the two sides"
+            if role(speaker) == "third" and cue_scope.hoped_process(pre):
+                return "mediates", True, weak  # a host's "hope that this meeting will open the way to a truce"
             return "ready", True, weak
         if code == "mediates":
             if negated or (speaker.curated and (speaker.side or speaker.key) in _PARTIES):
@@ -122,6 +130,9 @@ def cue_stance(
         return code, True, weak
     return None, False, weak
 
+
+#: handing the next move to a party ("the ball is in Moscow's court")
+_HAND_OVER = re.compile(r"ball\b", re.IGNORECASE)
 
 #: readiness for others' talks: to help, to welcome/receive the sides, talks between the two
 _FOR_OTHERS = re.compile(r"\b(?:help|assist|between|welcome|receive)\b", re.IGNORECASE)
@@ -139,7 +150,9 @@ def offices(clause: str, end: int, speaker: Actor) -> bool:
     return any(lex.frame_name(c.lastgroup or "") == "mediate" for c in lex.frame_cues(tail))
 
 
-_ADDRESSEE = re.compile(r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides)\b", re.IGNORECASE)
+_ADDRESSEE = re.compile(
+    r"\b(?:they|them|both sides|the (?:two )?sides|the parties|all sides|the russians|the ukrainians)\b", re.IGNORECASE
+)
 
 
 def _addressed(cue: str, speaker: Actor) -> bool:

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.blame import cleft
+from stancegraph.graph.extract.cue_scope import DEMANDED, awaited, descriptor_side, hypothetical, teams, verdict
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import PREP_BEFORE, bloc, own_bloc, role, subject_side
 
 _NEGATOR = re.compile(
-    r"(?:(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:(?:\bnot|n[’']t|\bnever|\bno|\bno\s+longer|\bhardly|\bnor|\bwithout|\bzero)\s+(?:[\w’'-]+\s+){0,2}"
     # a negative subject: "nobody in this city will sign", "none of us would accept"
     r"|(?:\bnobody|\bno\s+one|\bnone\s+of\s+(?:us|them))\s+(?:[\w’'-]+\s+){0,4})$",
     re.IGNORECASE,
@@ -73,7 +74,9 @@ _NEG_AFTER = re.compile(r"\s+(?:no|none\s+of)\b", re.IGNORECASE)
 _NOT_THE_ONES = re.compile(r"\bnot\s+the\s+ones?\s+(?:who\s+(?:are\s+|is\s+|were\s+)?)?$", re.IGNORECASE)
 _ADDRESSEE_SELF = re.compile(r"^\s+(?:us|me)\b", re.IGNORECASE)
 #: a condition after a cue: "Russia could attend tomorrow if it withdrew"
-_LINK_AFTER = re.compile(r"\b(?:if|once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE)
+_LINK_AFTER = re.compile(
+    r"\b(?:if|(?<!\bat\s)once|unless|provided|as\s+soon\s+as|only\s+(?:if|after|when|once))\b", re.IGNORECASE
+)
 #: a permissive "let them talk" (not "let them cancel the decree first", "let them get X into a room")
 _LET_TALK = re.compile(
     r"let\s+(?:them|the\s+politicians|the\s+leaders|the\s+presidents)\s+(?:sit\s+(?:down\s+)?(?:and\s+)?)?"
@@ -81,38 +84,22 @@ _LET_TALK = re.compile(
     re.IGNORECASE,
 )
 _BEFORE, _AFTER = 40, 70  # how far a topic term may be from the cue (characters)
-#: a cue inside the if-clause of a hypothetical ("more aid if Moscow refused to come to the table",
-#: "if they say no"): a supposition, nobody's position
-_PROTASIS = re.compile(r"\b(?:if|unless|in\s+case|whether)\b[^,;:]*$", re.IGNORECASE)
-#: a cue inside an indirect question ("a refusal would show who is standing in the way of peace"):
-#: who obstructs is left open, so nobody is accused
-_OPEN_QUESTION = re.compile(
-    r"\b(?:clear|show|shows|showed|reveal|reveals|revealed|see|know|tell|ask|asks|asked)\b[^.;]{0,30}?"
-    r"\bwho\s+(?:[\w’'-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
 
 #: who finds something unacceptable: "would be unacceptable to Russia", "is unacceptable to us"
 _JUDGE_AFTER = re.compile(r"^[”\"’]?\s+(?:to|for)\s+(?P<who>us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})", re.UNICODE)
 _EVALUATIVE = re.compile(r"(?:unacceptable|a\s+non-starter|out\s+of\s+the\s+question)$", re.IGNORECASE)
 
 
-def judge_side(cue: str, after: str, speaker: Actor) -> str | None:
+def judge_side(cue: str, after: str, speaker: Actor, pre: str = "") -> str | None:
     """The side of the one an evaluative cue names as judging ("unacceptable to Moscow"), if any:
-    the one it is unacceptable to refuses, whatever the sentence's subject (the thing refused)."""
-    if not _EVALUATIVE.search(cue):
-        return None
-    m = _JUDGE_AFTER.match(after)
+    the one it is unacceptable to refuses, whatever the sentence's subject (the thing refused).
+    With no judge named, a verdict predicated of a thing ("their formula is an ultimatum") is the
+    speaker's own (:func:`verdict`)."""
+    m = _JUDGE_AFTER.match(after) if _EVALUATIVE.search(cue) else None
     if m is None:
-        return None
+        return verdict(pre + cue, speaker)
     who = m.group("who")
     return "self" if who.lower() in ("us", "me") else side_of(who, speaker)
-
-
-def hypothetical(pre: str) -> bool:
-    """The text before a cue makes it a supposition or an open question, not a position taken."""
-    return bool(_PROTASIS.search(pre) or _OPEN_QUESTION.search(pre))
 
 
 @dataclass(frozen=True)
@@ -157,6 +144,39 @@ _JOINT = re.compile(r"^\W*(?:[A-Z][\w’'.-]*\s+){1,3}and\s+(?:[A-Z][\w’'.-]*\
 def third_person(pre: str) -> bool:
     """In quoted speech, the subject before a cue is a third person ("he", "a man who"), not the speaker."""
     return bool(_THIRD_PERSON.search(pre) or _THIRD_NP.search(pre))
+
+
+#: a bare "it" as the subject of a complement clause: "... the actions of the Kyiv regime show that it has"
+_IT_AFTER = re.compile(r"\b(?:that|which|because|since|as)\s+it\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def it_antecedent(pre: str, speaker: Actor) -> str | None:
+    """The side of the party a bare "it" before a cue stands for: the last one named before it, even
+    inside a prepositional phrase ("the statements of the Kyiv regime show that it has rejected ...")."""
+    if _IT_AFTER.search(pre) is None:
+        return None
+    found = [s0 for s0, _e, _id in gazetteer().find(pre)]
+    return side_of(pre[found[-1] :], speaker) if found else None
+
+
+#: a comparison with a negative subject: "no one wants peace more than Ukraine", "nobody is keener than we are"
+_NOBODY_BEFORE = re.compile(r"\b(?:nobody|no\s+one|no\s+country|none)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_MORE_THAN = re.compile(
+    r"[^.;!?]{0,40}?\b(?:more|better|keener|harder)\s+than\s+(?P<than>[^,.;!?]{1,40})", re.IGNORECASE
+)
+
+
+#: a topic named only as what is set against the act: "wants war, not peace", "to swallow Ukraine, not negotiate"
+_CONTRAST_NOT = re.compile(r",?\s+(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:to\s+)?$", re.IGNORECASE)
+
+
+def _contrasted(clause: str, end: int, topics: list[tuple[int, int]]) -> bool:
+    """The first topic term after a cue at ``end`` is the negated half of a contrast: the cue's act
+    is something else, the talks are what the subject does not want."""
+    after = [ts for ts, _te in topics if ts >= end]
+    if not after or any(ts < end and te > end - _BEFORE for ts, te in topics):
+        return False
+    return _CONTRAST_NOT.search(clause, end, after[0]) is not None
 
 
 def _near_topic(topics: list[tuple[int, int]], s: int, e: int, after_only: bool = False) -> bool:
@@ -275,7 +295,7 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
         if s < covered:
             continue  # a cue inside a longer one already read ("rule out" in "not rule out")
         pre = clause[:s]
-        if hypothetical(pre):
+        if hypothetical(pre, clause[e : e + 120]):
             continue
         neg = _negated(pre)
         side = carried(pre, subject_side(pre, speaker, parties=True, names=names), carry)
@@ -283,17 +303,26 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
             side = "self"  # "China and Brazil are willing to ...", said by a Chinese minister
         if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
+        if side == "unknown":
+            side = it_antecedent(pre, speaker) or descriptor_side(pre, speaker) or side
+        if neg and _NOBODY_BEFORE.search(pre) and (more := _MORE_THAN.match(clause, e)) is not None:
+            # "no one wants peace more than Ukraine": the compared party wants it most
+            neg, side = False, side_of(more.group("than"), speaker) or "unknown"
         if name in ("ready", "support") and _NEG_AFTER.match(clause, e):
             neg = True  # "would accept no plan that ..."
+        if name in ("ready", "support", "desire") and not neg and _contrasted(clause, e, topics):
+            neg = True  # "he wants to swallow Ukraine, not negotiate with it"
         if name == "ready" and _PERCEIVE.search(pre):
             side = _holder(clause, e, speaker)
         by = _BY_AGENT.match(clause[e:])
         if by:  # a passive: its agent acts
             side = side_of(clause[e + by.end() : e + by.end() + 40], speaker) or side
-        side = judge_side(clause[s:e], clause[e : e + 40], speaker) or side
+        side = judge_side(clause[s:e], clause[e : e + 40], speaker, pre) or side
         if NEITHER.search(pre):
             neg, side = True, "both"  # "neither side appears ready": an assessment of both
         covered = e
+        if name in ("refuse", "accuse") and DEMANDED.search(pre):
+            continue  # "demanded that Ukraine withdraw ... and abandon X": what is demanded, no act reported
         if name == "appeal" and not modal and _ADDRESSEE_SELF.match(clause[e:]):
             continue  # "he is asking us to ...": another's demand, reported
         if name == "desire" and not neg:
@@ -316,6 +345,10 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
             and any(n == "mediate" and e <= cs <= e + 40 for cs, _ce, n, _m in cues)
         ):
             stance = "mediates"  # "willing to host", "ready to broaden its mediation"
+        if stance == "mediates" and name in ("support", "ready") and teams(clause, e, side):
+            stance = "ready"  # "we agreed to have our respective teams start negotiations": a party to the talks
+        if name == "ready" and not neg and stance in ("ready", "mediates", None) and awaited(pre):
+            stance = "urges"  # "he can come back when he is ready for peace": the move is the other's
         conditional = name in ("ready", "support", "desire") and _LINK_AFTER.search(clause, e) is not None
         if stance is None and side == "other" and not neg and conditional:
             stance = "ready"  # "they could attend tomorrow if they withdrew": the speaker's terms

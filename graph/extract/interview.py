@@ -21,9 +21,15 @@ from stancegraph.graph.extract.dates import best, find_dates
 from stancegraph.graph.extract.text import Paragraph
 
 # patterns of the hot paths, compiled once
-_QA_LABEL = re.compile(r"\s*(Q|A|Question|Answer)\s*[:.\-–—]\s+")
+_QA_LABEL = re.compile(r"\s*(Q|A|Question|Answer)(?:\s*\([^()\n]{0,160}\))?\s*[:.\-–—]\s+")
+#: a transcript's speaker label: "Vladimir Putin: ...", "Moderator: ...", "Question (a reporter): ..."
+_SPEAKER_LABEL = re.compile(r"\s*((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*)(?:\s*\([^()\n]{0,160}\))?\s*:\s+")
+_PAREN = re.compile(r"\s*\([^()]*\)\s*")
 
-_Q = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.\-–—]?$", re.IGNORECASE)
+_Q = re.compile(
+    r"^(?:Q|Question|Interviewer|Moderator|Host|Presenter|Anchor|Journalist|Reporter|Correspondent)\s*[:.\-–—]?$",
+    re.IGNORECASE,
+)
 _A = re.compile(r"^(?:A|Answer)\s*[:.\-–—]?$", re.IGNORECASE)
 _WITH = re.compile(
     r"\b(?:(?:interview|conversation|Q&A|talk)\s+with|(?:spoke|talked|speaks|talks)\s+(?:to|with)|interviewed)"
@@ -32,28 +38,51 @@ _WITH = re.compile(
 _NAME_FIRST = re.compile(r"\s*(?P<np>(?:[A-Z][\w’'.-]* ){1,3}[A-Z][\w’'.-]*)\s*(?:,|\s+is\b|\s+was\b|\s+has\b)")
 
 
-def label(text: str, para: Paragraph) -> str | None:
-    """'q', 'a' or None: the run-in label of a paragraph ("Q:", "A:", "Question:", "Answer:")."""
+def _head(text: str, para: Paragraph) -> str:
+    """The run-in label of a paragraph, without its parenthetical ("Question (a reporter):" -> "Question")."""
     line_start = text.rfind("\n", 0, para.start) + 1
     head = text[line_start : para.start].strip()
     if not head:
-        m = _QA_LABEL.match(text[para.start : para.end])
+        m = _QA_LABEL.match(text, para.start, para.end) or _SPEAKER_LABEL.match(text, para.start, para.end)
         head = m.group(1) if m else ""
+    return _PAREN.sub(" ", head).strip(" :")
+
+
+def _named(head: str) -> str | None:
+    """A speaker label that is a person's name ("Vladimir Putin"), the answering side of a transcript."""
+    if not head or _Q.match(head) or _A.match(head) or len(head.split()) < 2:
+        return None
+    actor = interpret(head, ActorContext(when=None))
+    return head if actor is not None and actor.kind == "person" else None
+
+
+def label(text: str, para: Paragraph) -> str | None:
+    """'q', 'a' or None: the run-in label of a paragraph ("Q:", "A:", "Question:", "Answer:"; in a
+    transcript, "Moderator:" asks and a person's name answers)."""
+    head = _head(text, para)
     if _Q.match(head):
         return "q"
-    if _A.match(head):
+    if _A.match(head) or _named(head):
         return "a"
     return None
 
 
+def _answerers(text: str, paras: list[Paragraph]) -> set[str]:
+    return {n for p in paras if p.kind == "prose" and (n := _named(_head(text, p)))}
+
+
 def is_interview(text: str, paras: list[Paragraph]) -> bool:
-    """At least two question and two answer paragraphs."""
+    """At least two question and two answer paragraphs, and one person answering (a transcript
+    with several named speakers is no interview of one guest)."""
     labels = [label(text, p) for p in paras if p.kind == "prose"]
-    return labels.count("q") >= 2 and labels.count("a") >= 2
+    return labels.count("q") >= 2 and labels.count("a") >= 2 and len(_answerers(text, paras)) <= 1
 
 
 def interviewee(text: str, paras: list[Paragraph], ctx: ActorContext) -> Actor | None:
-    """Who answers: the person interviewed, from the title or the introduction."""
+    """Who answers: the person named in the answers' labels, or the person interviewed, from the
+    title or the introduction."""
+    for name in _answerers(text, paras):
+        return interpret(name, ctx)
     first_answer = next((p.start for p in paras if p.kind == "prose" and label(text, p) == "a"), len(text))
     intro = text[:first_answer]
     for m in _WITH.finditer(intro):  # "an interview with X", "[the outlet] spoke to X"
@@ -77,7 +106,7 @@ def interviewee(text: str, paras: list[Paragraph], ctx: ActorContext) -> Actor |
 #: the intro's sentence that tells when the interview took place
 _OCCASION = re.compile(
     r"\b(?:(?:interview|conversation)\b[^.]{0,40}?\b(?:was|were)\s+(?:recorded|conducted|held|filmed|taped)|"
-    r"(?:spoke|talked)\s+(?:to|with))\b",
+    r"(?:spoke|talked)\s+(?:to|with)|(?:conference|phone-in|briefing)\b[^.]{0,80}?\bheld)\b",
     re.IGNORECASE,
 )
 

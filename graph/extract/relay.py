@@ -41,8 +41,20 @@ def relays(verb: str, np: str, aux: str, desc: str | None, ctx: ActorContext) ->
     return np.strip().lower() not in PRONOUNS and anaphor(np) is None and interpret(np, ctx, desc) is not None
 
 
+#: a person whose office is to speak for another ("the government spokesperson", "press secretary")
+_MOUTHPIECE = re.compile(r"spokes(?:man|woman|person)|press\s+secretary", re.IGNORECASE)
+
+
 def voiced(channel: Actor | None, person: Actor | None) -> bool:
     """ "X said ..., the Kremlin said": a person named as the subject of the clause's own speech
     verb is the speaker; the office, state or officials after it only report what the person said
-    (rules:source-channel)."""
-    return channel is not None and channel.kind != "person" and person is not None and person.kind == "person"
+    (rules:source-channel). So does a spokesperson: "Scholz called on Putin to ..., his spokesman
+    said" is the chancellor's statement, relayed."""
+    if channel is None or person is None or person.kind != "person" or channel.key == person.key:
+        return False
+    return channel.kind != "person" or mouthpiece(channel)
+
+
+def mouthpiece(actor: Actor | None) -> bool:
+    """A person whose office is to speak for another (a spokesperson, a press secretary)."""
+    return actor is not None and any(_MOUTHPIECE.search(t or "") for t in (actor.role, actor.description))

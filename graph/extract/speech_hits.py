@@ -1,11 +1,15 @@
-"""Where a sentence says who speaks: verbs of saying, their subjects, and the other attribution
-patterns (according to X, presented by X, Quote from X:, In X's view, X's plan demands).
+"""The grammar of attribution: where a sentence names who says it, and with which verb.
 
-Why apart from ``attribution``: finding the *hits* -- (noun phrase, verb) pairs and their kind --
-reads only the sentence itself, the character before it and the paragraph's quotations, while
-turning a hit into a claim reads the article's state (who was named before, the pronouns). The
-first is therefore memoized by what it reads (syndicated copies repeat sentences); see
-:func:`sentence_hits` for why the key holds everything.
+Why a module of its own: the shapes English news uses to attribute speech --
+``SUBJ (aux) VERB that ...``, ``"QUOTE," VERB SUBJ``, ``According to SUBJ, ...``,
+``SUBJ, who VERB ...``, ``presented by SUBJ``, ``Quote from X:``, ``In X's view, ...`` --
+are found here as :class:`Hit` spans (noun phrase, verb, kind); attribution.py turns
+them into speakers and content spans.
+
+Finding the hits reads only the sentence itself, the character before it and the
+paragraph's quotations, while turning a hit into a claim reads the article's state (who was
+named before, the pronouns). The first is therefore memoized by what it reads (syndicated
+copies repeat sentences): :func:`sentence_hits`, which says why the key holds everything.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from stancegraph.graph.extract.subject_np import subject_left as _subject_left
 from stancegraph.graph.extract.text import Sentence, quote_label_source
 from stancegraph.graph.extract.verbs import _SAY_ONLY, _VERB_RE, speech_here
 
+# patterns of the hot paths, compiled once
 _COPULA_END = re.compile(r"\b(?:been|be|is|are|was|were|am)\s+$")
 _WHO = re.compile(r"\bwho\b")
 _CLOSING_END = re.compile(r"[,”\"’]\s*$")
+
 #: "In the President's view, ...", "In the view of X, ...", "In his opinion, ...": a fronted holder of a view
 _VIEW = re.compile(
     r"\s*In\s+(?:the\s+(?:view|opinion)\s+of\s+(?P<of>[^,“”\"]{2,60}?)|(?P<np>(?:the\s+)?[^,“”\"]{1,50}?)[’']s?"
@@ -42,7 +48,9 @@ _RIGHT_NP = re.compile(
     r"[^,.;:?!“”\"]{1,90}?(?=\s+(?:in|on|at|during|who|after|when|told|to|while|as|that|according|before|via|"
     r"from|late|earlier|last|this|yesterday|today)\b|[,.;:?!“”\"]|$)"
 )
+_APPOSITIVE_AFTER = re.compile(r",\s+(?P<desc>(?:an?|the)\s+[^,.;:“”\"]{3,100})")
 _NAME_AFTER = re.compile(r"^,\s*(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,3}[A-ZÀ-Þ][\w’'\-]+)\s*(?=[,.;]|$)")
+
 _SOURCE_PP = re.compile(
     r"\s+(?:in|close\s+to|familiar\s+with|with\s+knowledge\s+of|inside|within|at|from)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+(?=\s*[,.;:])"
@@ -63,8 +71,11 @@ def sentence_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> l
     - ``text[s0:s1]`` (every regex runs with ``endpos = s1`` or on a slice inside the sentence);
     - ``text[s0 - 1]``, the one character before it: the ``\\b`` or ``(?<!\\w)`` that opens
       ``_ACCORDING``, ``_PASSIVE``, ``_VERB_RE``, ``_COORDINATED``, ``_ISSUED`` and
-      ``_POSSESSED``, and the "Russia-claimed" test on ``text[vs - 1]`` (no pattern has a wider
-      lookbehind, and none that runs from ``s0`` is anchored with ``^``);
+      ``_POSSESSED``, the ``(?<=\\s)`` that opens ``_LIST_HEAD`` and ``_GROUP_INCLUDING``
+      (subject_np), and the "Russia-claimed" test on ``text[vs - 1]`` (no pattern has a wider
+      lookbehind, and the only ``^`` -- ``_LIST_HEAD``'s and ``_GROUP_INCLUDING``'s, searched
+      from inside the sentence -- matches at offset 0 of the text alone, which ``s0 > 0`` in
+      the key tells);
     - the quotations, only through ``qs < pos < qe`` for positions ``s0 <= pos < s1`` and the
       ends ``s0 < qe <= vs < s1``: a quotation that ends by ``s0`` or starts at or after ``s1``
       plays no part, and one that starts before ``s0`` or ends after ``s1`` acts as one clipped
@@ -74,13 +85,13 @@ def sentence_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> l
     to ``s0`` and shifted back."""
     s0, s1 = sent.start, sent.end
     if quote_label_source(text, s0) is not None:
-        return _scan(text, sent, quotes)
+        return find_hits(text, sent, quotes)
     clipped = tuple((max(qs, s0 - 1) - s0, min(qe, s1) - s0) for qs, qe in quotes if qe > s0 and qs < s1)
     # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
     key = (text[s0 - 1 : s1] if s0 > 0 else text[:s1], s0 > 0, clipped)
     kept = _HITS.get(key)
     if kept is None:
-        kept = tuple(_shifted(h, -s0) for h in _scan(text, sent, quotes))
+        kept = tuple(_shifted(h, -s0) for h in find_hits(text, sent, quotes))
         _HITS.put(key, kept)
     return [_shifted(h, s0) for h in kept]
 
@@ -97,7 +108,7 @@ def _in_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
 
 @dataclass
 class Hit:
-    """A (noun phrase, verb) pair that attributes speech, with how (``kind``); offsets absolute."""
+    """One attribution shape found in a sentence: the speaker's noun phrase, the verb, and the shape's kind."""
 
     np: tuple[int, int]
     desc: str | None
@@ -108,7 +119,8 @@ class Hit:
     inner: Hit | None = None  # the clause's own subject-verb before a postposed "..., the Kremlin said"
 
 
-def _scan(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[Hit]:
+def find_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[Hit]:
+    """The attributions of one sentence, in text order (verbs inside quotations are the quoted speaker's)."""
     s0, s1 = sent.start, sent.end
     hits: list[Hit] = []
     label = quote_label_source(text, s0)
@@ -153,7 +165,7 @@ def _scan(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[Hit]
             continue
         lb = max([last_end] + [qe for qs, qe in quotes if qe <= vs and qe > s0])
         progressive = _COPULA_END.search(text[s0:vs]) is not None
-        if (m.group().endswith("ing") or m.group().startswith("ruling")) and not progressive:
+        if m.group().split()[0].endswith("ing") and not progressive:
             # "Lavrov went further, describing ...", "Blinken was cautious, telling reporters ...":
             # a participle of saying hangs on the clause subject (rules:participle)
             if not hits:
@@ -214,6 +226,8 @@ def _scan(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[Hit]
             if after:
                 desc = text[ns:ne]
                 ns, ne = ne + after.start("name"), ne + after.end("name")
+            elif appos := _APPOSITIVE_AFTER.match(text, ne, s1):  # "said Jane Roe, a fellow at ...,"
+                desc = appos.group("desc")
             hits.append(Hit((ns, ne), desc, (vs, ve), "verb-subject"))
             last_end = ne
     hits.sort(key=lambda h: h.verb[0])

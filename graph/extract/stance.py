@@ -162,6 +162,12 @@ def classify_clause(
         stance, conds = "ready", ()  # "ready to meet in any format and without preconditions"
     if stance == "mediates" and frame == "support" and conds and strong:
         stance = "conditional"  # a third party's support "on the basis of" named terms
+    if (
+        _ENDORSED <= set(conds) <= _PLAN_PRINCIPLES
+        and stance in (None, "ready", "conditional")
+        and role(speaker) == "third"
+    ):
+        stance, strong = "mediates", True  # a third party building peace on Kyiv's formula endorses a plan
     if stance == "urges" and conds and strong and _TOPIC_MODAL.search(clause):
         stance = None  # "any talks must start from X": the speaker's demand (conditional by assembly)
     if (
@@ -193,6 +199,7 @@ def classify_clause(
     contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
     # readiness only as a wish or a denied refusal: it supports another stance of the occasion (occasion.py)
     denial = stance == "ready" and (frame == "desire" or (frame in ("refuse", None) and bool(_DENIAL.search(clause))))
+    denial = denial and not _STATED_READY.search(clause)  # "we want it next year, and we are ready to work"
     first = Unit(
         stance, demanded, offers, start, end, strength, target, strong, frame, contingent, unconditional, denial
     )
@@ -213,7 +220,10 @@ def _names_own(clause: str, speaker: Actor) -> bool:
 _ACCEPTED = re.compile(
     r"\b(?:accept|accepts|accepted|accepting|agree to|agrees to|agreed to|agreeing to|endorse[sd]?|"
     r"sign(?:ed)? up to)\s+(?:the |an? |its |their |this |that )?(?:[\w’'-]+\s+){0,3}?"
-    r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b",
+    r"(?:proposal|offer|plan|idea|initiative)s?\s+(?:for|of)\b"
+    # "ready to accept an immediate 30-day ceasefire": the truce accepted is no term demanded
+    r"|\b(?:accept|accepts|accepted|accepting|agree\s+to|agrees\s+to|agreed\s+to|agreeing\s+to)\s+(?:the\s+|an?\s+)?"
+    r"(?=(?:[\w’'-]+\s+){0,3}?(?:ceasefire|cease-fire|truce)\b)",
     re.IGNORECASE,
 )
 
@@ -235,13 +245,16 @@ _TOPIC_MODAL = re.compile(
 #: what a speaker will not compromise on is what it demands, not what it refuses to discuss
 _NO_COMPROMISE_ON = re.compile(
     r"\b(?:no|not\s+any)\s+(?:compromises?|concessions?|bargaining)\s+(?:on|over|about|regarding)\b"
-    r"|\b(?:not|never|n[’']t)\s+(?:\w+\s+)?compromise\s+(?:on|over)\b",
+    r"|\b(?:not|never|n[’']t)\s+(?:\w+\s+)?compromise\s+(?:on|over)\b"
+    # "two demands it did not intend to bargain away", "our terms are non-negotiable"
+    r"|\b(?:demands?|terms|conditions)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){0,2}(?:not|never|n[’']t)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:bargain|trade|negotiate|give)\s+(?:away|over)\b|\bnon-?negotiable\b",
     re.IGNORECASE,
 )
 
 
 _CONDITION_LINK = re.compile(
-    r"\b(?:if|once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
+    r"\b(?:if|(?<!\bat\s)once|only|until|unless|provided|as\s+long\s+as|on\s+condition|as\s+soon\s+as)\b", re.IGNORECASE
 )
 
 
@@ -251,6 +264,12 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 
+
+#: a plan a third party builds peace on, with the principles it names (not a term of its own: a withdrawal)
+_ENDORSED, _PLAN_PRINCIPLES = {"peace-formula-basis"}, {"peace-formula-basis", "international-law"}
+
+#: readiness stated outright beside a wish: the wish does not make the clause a mere denial
+_STATED_READY = re.compile(r"\b(?:are|is|am|remain|remains|stand|stands)\s+(?:ready|willing|prepared)\s+to\b", re.I)
 
 _NO_PRECONDITIONS = re.compile(r"\bwithout\s+(?:any\s+)?(?:pre-?)?conditions\b", re.IGNORECASE)
 

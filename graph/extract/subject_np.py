@@ -103,6 +103,23 @@ _DATE_SEGMENT = re.compile(
 )
 
 
+#: "He paused", "She smiled briefly": a pronoun and its own short predicate before ", then added"
+_PRONOUN_ACTED = re.compile(r"\s*(?P<np>He|She|They|We|I)\s+[a-z]+(?:ed|t)\b(?:\s+[a-z]+){0,2}\s*$")
+_SCARE_QUOTE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+
+
+def _quotation_between(stretch: str) -> bool:
+    """Whether a quotation stands between a clause's subject and its participle of saying (then the
+    participle may report the quoted speaker); scare quotes of a few words ('a plan for a "political
+    settlement", calling for ...') are part of the predicate."""
+    if stretch.count('"') % 2 or stretch.count("“") != stretch.count("”"):
+        return True
+    return any(len(q.group(1)) > 30 for q in _SCARE_QUOTE.finditer(stretch))
+
+
+_AGE_SEGMENT = re.compile(r"^\s*\d{1,3}\s*$")
+
+
 def _np_ok(np: str) -> bool:
     np = np.strip()
     return (
@@ -127,7 +144,50 @@ def parenthetical(text: str, verb_end: int, sent_end: int) -> bool:
     return m is not None and _THAT.search(m.group()) is None
 
 
+_NAMED = r"(?:the\s+)?[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,2}"
+#: "X and Y" closing a list of names
+_LAST_OF_LIST = re.compile(rf"\s*{_NAMED},?\s+and\s+{_NAMED}\s*$")
+#: "the leaders of France, Germany, " before the list's last two names: the office the list hangs on
+_LIST_HEAD = re.compile(
+    rf"(?:^|(?<=\s))(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){{0,2}}(?:leaders|ministers|heads\s+of\s+(?:state|government)|"
+    rf"governments|presidents|envoys|diplomats|delegations|advisers|advisors)\s+(?:of|from)\s+(?:{_NAMED},\s+)*{_NAMED},\s*$"
+)
+
+#: a whole list subject at the start of a clause, then (an appositive and) its own verb
+_LISTED_NP = re.compile(
+    rf"(?P<np>(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){{0,2}}(?:leaders|ministers|heads\s+of\s+(?:state|government)|governments|"
+    rf"presidents|envoys|diplomats|delegations|advisers|advisors)\s+(?:of|from)\s+(?:{_NAMED},\s+)+{_NAMED},?\s+and\s+"
+    rf"{_NAMED})(?:,[^,“”\"]{{0,100}},)?\s+(?:[a-z]+\s+)?[a-z]+(?:ed|s)\b"
+)
+
+_TITLED = r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,5}[A-ZÀ-Þ][\w’'.-]*"
+#: a plural group whose members are listed, up to the list's last two members
+_GROUP_INCLUDING = re.compile(
+    rf"(?:^|(?<=\s))(?P<np>(?:[A-ZÀ-Þ][\w’'-]*\s+){{0,2}}(?:leaders|ministers|officials|governments|allies|"
+    rf"countries|states|partners|diplomats|lawmakers))\s+(?:,\s*)?(?:including|such\s+as|among\s+them)\s+"
+    rf"(?:{_TITLED},\s+)*(?:{_TITLED},\s*)?$"
+)
+
+
 def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
+    """The subject that ends right before the verb: (np start, np end, appositive or None).
+
+    A subject that ends a list of states ("the leaders of France, Germany and Italy said") is the
+    whole list with the office it hangs on: the commas of a list are no appositive boundary."""
+    got = _subject_left(text, lb, verb_start, inserted)
+    if got is not None and " and " in text[got[0] : got[1]]:
+        if _LAST_OF_LIST.match(text, got[0], got[1]):
+            head = _LIST_HEAD.search(text, lb, got[0])
+            if head is not None:
+                return head.start(), got[1], got[2]
+        # "European leaders including A, B and C said": the group the members are listed for
+        group = _GROUP_INCLUDING.search(text, lb, got[0])
+        if group is not None:
+            return group.start("np"), group.end("np"), text[group.end("np") : got[1]].strip()
+    return got
+
+
+def _subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) -> tuple[int, int, str | None] | None:
     """The subject that ends right before the verb: (np start, np end, appositive or None).
 
     ``inserted``: the verb is a parenthetical attribution (:func:`parenthetical`); a segment
@@ -136,7 +196,7 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     left = text[lb:verb_start]
     closed = _CLOSED_RELATIVE.search(left)
     if closed:  # "X, the envoy, who has visited Kyiv, Moscow and Beijing, said": X before the clause
-        return subject_left(text, lb, lb + closed.start())
+        return _subject_left(text, lb, lb + closed.start())
     aux = _AUX_TAIL.search(left)
     core_end = lb + (aux.start() if aux else len(left))
     core = text[lb:core_end]
@@ -163,6 +223,11 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     if m and _np_ok(m.group("np")):
         off = s + (len(seg) - len(seg.lstrip()))
         return off, off + len(m.group("np")), m.group("desc")
+    if len(segs) >= 3 and _DATE_SEGMENT.match(seg) and _PARTICIPLE_START.match(text[segs[-2][0] : segs[-2][1]]):
+        # "X, speaking in Astana on Thursday, November 28, said": the date closes the participial appositive
+        segs = segs[:-1]
+        s, e = segs[-1]
+        seg = text[s:e]
     participial = _PARTICIPLE_START.match(seg) is not None  # "X, hosting Zelensky, said"
     if (
         inserted
@@ -177,6 +242,9 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     if len(segs) >= 2 and _APPOS_START.match(seg) and (participial or not _LOWER_THEN_NAME.match(seg)):
         ps, pe = segs[-2]
         prev = text[ps:pe]
+        if _AGE_SEGMENT.match(prev) and len(segs) >= 3:  # "X, 67, a retired engineer, said": the age is no head
+            ps, pe = segs[-3]
+            prev = text[ps:pe]
         pm = _IS_A.match(prev.strip())
         if pm and _np_ok(pm.group("np")):
             off = ps + (len(prev) - len(prev.lstrip()))
@@ -217,6 +285,9 @@ def subject_left(text: str, lb: int, verb_start: int, inserted: bool = False) ->
     if reduced:  # "..., an offer its officials repeated": the possessor's people are the subject
         s += reduced.start("np")
         seg = text[s:e]
+    acted = _PRONOUN_ACTED.match(seg)
+    if acted:  # "He paused, then added ...": the pronoun of an asyndetic first predicate
+        return s + acted.start("np"), s + acted.end("np"), None
     fronted = _FRONTED.match(seg) and not re.match(r"^\s*(?:the\s+)?following", seg, re.I)
     if (not _np_ok(seg) or fronted) and seg.strip().lower() not in _PRONOUNS:
         return None
@@ -239,13 +310,14 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 #: the subject that opens a clause: a capitalised name with its titles, or a pronoun
 _CLAUSE_NP = re.compile(
-    r"(?P<np>He|She|They|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
+    r"(?P<np>[Hh]e|[Ss]he|[Tt]hey|(?:(?:[A-ZÀ-Þ][\w’'.-]*|of|the|de|da|bin|von|der|foreign|prime|deputy|vice|special|"
     r"minister|president|spokes(?:man|woman|person)|press|secretary|adviser|advisor|aide|envoy|chief|leader|"
     r"ambassador|negotiator|chancellor|premier|head|policy|security|national|ministry|cabinet)\s+){0,7}"
     r"(?:(?:al|el)-)?[A-ZÀ-Þ][\w’'.-]*)"
-    r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing)\s[^,“”\"]{2,90}?),)?"
-    r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not))*"
-    r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?[a-z]+\b"
+    r"(?:\s*,\s+(?P<desc>(?:an?|the|[a-z]+ing|[A-ZÀ-Þ][\w-]*[’']s)\s[^,“”\"]{2,90}?),)?"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|last\s+[a-z]+|this\s+week|yesterday|today))?"
+    r"(?:\s+(?:also|then|later|again|once\s+more|himself|herself|itself|themselves|not|never|often|still))*"
+    r"\s+(?:has\s+|had\s+|have\s+|was\s+|were\s+|is\s+|are\s+|did\s+)?(?:not\s+)?(?!(?:and|or|but|nor)\b)[a-z]+\b"
 )
 
 
@@ -261,8 +333,11 @@ def clause_subject(text: str, start: int, verb_start: int) -> tuple[int, int, st
         if seg is None or not _FRONTED.match(seg.group()) or FINITE.search(seg.group()):
             break
         pos += seg.end()
+    listed = _LISTED_NP.match(text, pos, verb_start)
+    if listed:  # "The foreign ministers of France, Germany and Poland, meeting in Paris, issued ..., saying"
+        return listed.start("np"), listed.end("np"), None
     m = _CLAUSE_NP.match(text, pos, verb_start)
-    if m is None or _FRONTED.match(m.group("np")) or re.search(r"[“”\"]", text[m.end() : verb_start]):
+    if m is None or _FRONTED.match(m.group("np")) or _quotation_between(text[m.end() : verb_start]):
         return None
     return m.start("np"), m.end("np"), m.group("desc")
 

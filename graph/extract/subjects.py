@@ -15,7 +15,7 @@ from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, int
 from stancegraph.graph.extract.text import Sentence
 
 # patterns of the hot paths, compiled once
-_OPTIONAL_FRONTED = re.compile(r"(?:[^,]{0,40},\s+)?")
+_OPTIONAL_FRONTED = re.compile(r"(?:[^,]{0,100},\s+){0,2}")
 _REFLEXIVE_END = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 
 FRONTED = re.compile(
@@ -39,6 +39,15 @@ _PARTITIVE = re.compile(
 )
 
 
+#: "the statement said ...", "the readout added ...": the institution that issued it, named before
+_ISSUED = re.compile(
+    r"^the\s+(?:(?:joint|written|official|brief)\s+)?(?:statement|readout|communiqu[eé]|declaration|press\s+release)$",
+    re.IGNORECASE,
+)
+
+#: "Several pointed out that ...", "Others said ...": some of the group just named
+_BARE_QUANTIFIER = re.compile(r"^(?:several|others|some|many|most|a\s+few)$", re.IGNORECASE)
+
 #: a second mention by title ("the chancellor", "the Kremlin spokesman", "the kingdom")
 _TITLE_NP = re.compile(
     r"^the\s+(?:[\w’'-]+\s+){0,2}?(?P<head>chancellor|president|premier|prime\s+minister|minister|spokes(?:man|woman|person)|"
@@ -55,8 +64,24 @@ def title_anaphor(np: str) -> str | None:
 
 
 _APPOSITIVE = re.compile(
-    r"(?P<np>(?:[\w’'.\-]+\s+){0,5}?[A-Z][\w’'.\-]+),\s+(?P<desc>[^,“”\"]{3,90}),\s+(?:has\s+|had\s+|also\s+)?"
-    r"(?:[a-z]+(?:ed|s)|went|sent|made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose)\b"
+    r"(?P<np>(?:[\w’'.\-]+\s+){0,5}?[A-Z][\w’'.\-]+|[A-Z][\w’'.\-]*[’']s\s+(?:[a-z-]+\s+){0,2}[a-z-]+),\s+"
+    r"(?P<desc>[^,“”\"]{3,120}),\s+(?:has\s+|had\s+|also\s+|never\s+|later\s+|then\s+|now\s+|once\s+|still\s+)?"
+    r"(?:[a-z]+(?:ed|s)|went|sent|made|took|gave|held|met|came|left|kept|saw|spoke|put|set|got|stood|began|chose|"
+    r"flew|ran|won|lost|sat|told)\b"
+)
+#: "a soldier who gave his name only as Serhiy", "a nurse identified only by her first name, Olha": the
+#: vox-pop convention for a speaker who withholds the surname
+_FIRST_NAME_ONLY = re.compile(
+    r"\b(?:gave|giving|gives|give)\s+(?:his|her|their|only\s+(?:his|her|their))\s+(?:first\s+)?name\s+(?:only\s+)?as|"
+    r"\b(?:identified|identifying\s+(?:himself|herself)|known|named)\s+only\s+(?:as|by\s+(?:his|her|their)\s+first\s+"
+    r"name,?)|\bwho\s+(?:asked|wished|preferred)\s+to\s+be\s+(?:identified|named)\s+only\s+(?:as|by\s+(?:his|her)\s+"
+    r"first\s+name,?)"
+)
+_GIVEN_NAME = re.compile(r"\s+(?P<name>[A-ZÀ-Þ][\w’'\-]+)\b")
+#: "First in line was Viktor Orban.", "Next came Robert Fico.": a person introduced by an inverted copula
+_INVERTED = re.compile(
+    r"(?:First|Next|Then|Last|Second|Third|Also)(?:\s+in\s+line|\s+up)?\s+(?:was|came|is|comes)\s+"
+    r"(?P<name>(?:[A-ZÀ-Þ][\w’'\-]+\s+){0,2}[A-ZÀ-Þ][\w’'\-]+)\s*[.,;]"
 )
 
 
@@ -94,8 +119,10 @@ def anaphor(np: str) -> str | None:
     m = _SAME.match(np) or _DEFINITE_SOURCE.match(np)
     if m:
         return "same:" + m.group("head").lower()
-    if _PARTITIVE.match(np):
+    if _PARTITIVE.match(np) or _BARE_QUANTIFIER.match(np):
         return "they"
+    if _ISSUED.match(np):
+        return "its"
     return None
 
 
@@ -117,6 +144,17 @@ def sentence_subject(text: str, sent: Sentence, ctx: ActorContext) -> tuple[Acto
         actor = interpret(intro.group("name"), ctx)
         if actor is not None and actor.kind == "person":
             return actor, None, intro.end("name")
+    only = _FIRST_NAME_ONLY.search(text, s, sent.end)
+    given = _GIVEN_NAME.match(text, only.end(), sent.end) if only else None
+    if given:
+        actor = interpret(given.group("name"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor, None, given.end("name")
+    inverted = _INVERTED.match(text, pos, sent.end)
+    if inverted:
+        actor = interpret(inverted.group("name"), ctx)
+        if actor is not None and actor.kind == "person":
+            return actor, None, inverted.end("name")
     appos = _APPOSITIVE.match(text, pos, sent.end)
     if appos:  # "Former president X, now deputy head of Y, went further": the person before the appositive
         actor = interpret(appos.group("np"), ctx, appos.group("desc"))

@@ -152,8 +152,9 @@ _VERB_WORDS = [
     "asked",
     "wondered",
 ]
-_VERB_ALTS = r"ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|made\s+clear|makes\s+clear|" + "|".join(
-    sorted(_VERB_WORDS, key=len, reverse=True)
+_VERB_ALTS = (
+    r"ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|pointing\s+out|made\s+clear|makes\s+clear|"
+    + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
 )
 #: the same matches as ``\b(?:alternatives)\b``, found about twice as fast: every alternative
 #: opens with a lower-case letter, so the opening ``\b`` is "no word character before", and a

@@ -64,6 +64,14 @@ def _set_memo(on: bool | None) -> None:
     memo.clear_all()
 
 
+def _has_memo() -> bool:
+    """Whether this stancegraph has the memo switch (older revisions, benchmarked for comparison, do not)."""
+    try:
+        return importlib.util.find_spec("stancegraph.graph.extract.memo") is not None
+    except ImportError:
+        return False
+
+
 def sentence_repetition(articles: Sequence[Any]) -> tuple[int, int]:
     """(sentences in all articles, distinct sentence texts among them), as the extractor splits them."""
     from stancegraph.graph.extract.text import paragraphs
@@ -232,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:  # a stand-in extractor without stancegraph's sentence splitter
         total = distinct = 0
     del parent_articles
-    stancegraph_memo = a.extractor.startswith("stancegraph.")
+    stancegraph_memo = a.extractor.startswith("stancegraph.") and _has_memo()
+    if not stancegraph_memo:  # another extractor, or a stancegraph without memo tables: one set of rows
+        memo_list = ["-"]
 
     ctx = mp.get_context(a.start_method)
     cores = os.cpu_count()

@@ -366,3 +366,77 @@ def test_a_wish_beside_stated_readiness_is_no_mere_denial() -> None:
         'for this we are ready to work with diplomats," Andrii Sybiha said on Monday.'
     )
     assert ("Andrii Sybiha", "ready") in got
+
+
+def test_nothing_but_a_respite_is_one_clause_and_a_verdict() -> None:
+    """0.5.6: "nothing but" is no clause boundary; "the truce would be nothing but a respite for them" is
+    the speaker's verdict on the truce (refuses), whoever it was told to."""
+    got = stances(
+        "Filler line.\n\nYuri Ushakov said on Monday he had told Mike Waltz that a 30-day truce would be "
+        '"nothing but a temporary respite for the Ukrainian army."'
+    )
+    assert ("Yuri Ushakov", "refuses") in got
+    assert ("Yuri Ushakov", "accuses") not in got
+
+
+def test_not_leaving_the_table_is_readiness() -> None:
+    got = stances('Filler line.\n\n"We will not leave the table, however painful it is," Andrii Sybiha said on Monday.')
+    assert ("Andrii Sybiha", "ready") in got
+
+
+def test_talks_that_should_begin_and_the_only_route_to_a_solution_are_appeals() -> None:
+    assert ("Narendra Modi", "urges") in stances(
+        'Filler line.\n\n"Negotiations should begin within weeks," Narendra Modi said on Monday.'
+    )
+    assert ("Narendra Modi", "urges") in stances(
+        "Filler line.\n\nNarendra Modi said on Monday that a lasting settlement can only be found through direct "
+        "dialogue."
+    )
+
+
+def test_creating_the_illusion_of_wanting_peace_is_an_accusation() -> None:
+    got = stances(
+        "Filler line.\n\nThe Ukrainian Foreign Ministry said on Monday that Moscow was trying to create the "
+        "illusion that it wants peace while its drones strike our cities."
+    )
+    assert ("Ukrainian Foreign Ministry", "accuses") in got or any(s == "accuses" for _n, s in got)
+    assert not any(s == "ready" for _n, s in got)
+
+
+def test_no_legal_basis_for_a_deal_is_a_refusal() -> None:
+    got = stances(
+        "Filler line.\n\nDmitry Peskov said on Monday that Moscow saw no legal basis for an agreement with the "
+        "current leadership in Kyiv."
+    )
+    assert ("Dmitry Peskov", "refuses") in got
+
+
+def test_readiness_provided_a_condition_is_conditional() -> None:
+    """0.5.6: the marker "provided" must match before the next word (it was written with a trailing space)."""
+    got = run(
+        'Filler line.\n\n"Kyiv is ready to talk, provided Moscow stops the shelling," Andrii Sybiha said on Monday.'
+    )
+    assert {(s.speaker.name, s.stance, s.conditions) for s in got} == {("Andrii Sybiha", "conditional", ("ceasefire",))}
+
+
+def test_keeping_on_pushing_both_sides_towards_talks_is_a_third_partys_offices() -> None:
+    got = stances('Filler line.\n\n"We will keep pushing both sides towards dialogue," Narendra Modi said on Monday.')
+    assert ("Narendra Modi", "mediates") in got
+
+
+def test_he_opening_reported_speech_is_the_speaker() -> None:
+    """0.5.6: "X said he would not allow Y to negotiate on Ukraine's behalf": he is X (no accusation)."""
+    got = stances(
+        "Filler line.\n\nVolodymyr Zelensky said on Monday he would not allow anyone to negotiate peace on "
+        "Ukraine's behalf."
+    )
+    assert ("Volodymyr Zelensky", "accuses") not in got
+
+
+def test_burying_a_truce_under_preconditions_is_an_accusation() -> None:
+    got = stances(
+        'Filler line.\n\n"In Moscow they are surrounding the idea of a truce with so many preconditions that '
+        'nothing will come of it," Andrii Sybiha said on Monday.'
+    )
+    assert ("Andrii Sybiha", "accuses") in got
+    assert ("Andrii Sybiha", "conditional") not in got

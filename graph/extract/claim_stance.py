@@ -19,7 +19,7 @@ from stancegraph.graph.extract.preconditions import refers_back, relative_after_
 from stancegraph.graph.extract.stance import Unit, classify_clause
 
 _CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|,?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|[,”\"]\s*which\s+(?=(?-i:[A-Z])[\w’'-]+\s|(?:they|he|she|we)\s)|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
+    r";|\s[-–—]\s|—|(?<!\bnothing)(?<!\banything)(?<!\ball),?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|[,”\"]\s*which\s+(?=(?-i:[A-Z])[\w’'-]+\s|(?:they|he|she|we)\s)|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
     r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
     re.IGNORECASE,
 )
@@ -75,15 +75,18 @@ def classify(
     reading depends on, so a hit returns what a fresh reading would:
 
     - the masked region ``masked[lo:hi]`` -- every regex of the reading runs on a slice of it
-      or on it from ``lo`` (``clauses``), where the only look before ``lo`` is the lookbehind
-      ``(?<=[.?!])`` of ``_CLAUSE_SPLIT``, which the blank (or the string start) before
-      ``lo`` fails either way, and the windows of up to 12 characters before a clause start
-      that ``refers_back`` ("and that " before it) and ``relative_after_demand`` ("which "
-      before it) search: what they can match lies in the region, and before ``lo`` they
-      see only blanks (or the string start, the same for the ``\b`` they open with);
-      ``lo > 0`` is in the key all the same. The units' offsets are stored relative to ``lo``;
-    - of the speaker, only ``key``, ``side`` and ``curated``: the only attributes the reading
-      reads (here and in frames, cues, perspective, blame -- keep :func:`_speaker_view` in step);
+      or on it from ``lo`` (``clauses``). The only looks before ``lo``: the lookbehinds of
+      ``_CLAUSE_SPLIT`` -- ``(?<=[.?!])``, which the blank (or the string start) before ``lo``
+      fails either way, and ``(?<!\\bnothing)`` etc., whose words must lie in the region with a
+      blank or the string start before them, a ``\\b`` either way -- and the windows of up to
+      12 characters before a clause start that ``refers_back`` ("and that " before it) and
+      ``relative_after_demand`` ("which " before it) search: what they can match lies in the
+      region, and before ``lo`` they see only blanks (or the string start: the same for the
+      ``\\b`` they open with). ``lo > 0`` is in the key all the same. The units' offsets are
+      stored relative to ``lo``;
+    - of the speaker, only ``key``, ``side``, ``curated`` and ``kind``: the only attributes the
+      reading reads (here and in frames, cues, cue_scope, perspective, blame -- keep
+      :func:`_speaker_view` in step);
     - ``direct`` and ``context`` (a frozen dataclass: equal contexts read alike), and the
       module switch ``FRAMES_FIRST``; the lexicon and gazetteer are loaded once per process.
 
@@ -135,10 +138,11 @@ def _moved(u: Unit, d: int) -> Unit:
 _CLAIMS: Memo[tuple[Unit, ...]] = Memo(8192)
 
 
-def _speaker_view(speaker: Actor) -> tuple[str, str | None, bool]:
+def _speaker_view(speaker: Actor) -> tuple[str, str | None, bool, str]:
     """What the stance reading reads of a speaker (``speaker.key``, ``.side``, ``.curated``: through
-    ``bloc``/``own_bloc``/``role``/``side_of``/``subject_side``), the memo key's share of it."""
-    return speaker.key, speaker.side, speaker.curated
+    ``bloc``/``own_bloc``/``role``/``side_of``/``subject_side``; ``.kind``: frames.read, whether a
+    reported "he"/"she" is the speaker), the memo key's share of it."""
+    return speaker.key, speaker.side, speaker.curated, speaker.kind
 
 
 def _classify(

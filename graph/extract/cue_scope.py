@@ -35,7 +35,7 @@ _OPEN_QUESTION = re.compile(
 #: disputed, not the speaker's position (not "the fact that", which asserts it)
 _CLAIM_CONTENT = re.compile(
     r"\b(?:suggestions?|claims?|allegations?|accusations?|assertions?|insinuations?|notion|narrative|myth|"
-    r"rumou?rs?|charges?|speculation)\s+(?:by\s+[^,;:]{1,40}\s+)?that\b[^.;:!?]*$",
+    r"rumou?rs?|charges?|speculation|illusion|impression|appearance|semblance)\s+(?:by\s+[^,;:]{1,40}\s+)?that\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 
@@ -115,7 +115,8 @@ def hoped_process(pre: str) -> bool:
 #: a verdict on a proposal: "an ultimatum", "unacceptable", "a non-starter", "pointless"
 _VERDICT = re.compile(
     r"(?:unacceptable|non-starters?|out\s+of\s+the\s+question|ultimatums?|diktats?|dictates?|pointless|meaningless|"
-    r"worthless|useless|senseless|unrealistic|a\s+dead\s+end|off\s+the\s+table)$",
+    r"worthless|useless|senseless|unrealistic|a\s+dead\s+end|off\s+the\s+table|"
+    r"(?:respite|breather|pause|time-?out|break)\s+for)$",
     re.IGNORECASE,
 )
 #: the copula that predicates it of a subject: "Putin's words were \"ultimatum", "this is nothing but an"

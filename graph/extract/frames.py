@@ -166,6 +166,10 @@ _MORE_THAN = re.compile(
 )
 
 
+#: reported speech whose clause opens with "he"/"she": the speaker itself ("X said he would not ...")
+_LOGOPHORIC = re.compile(r"^\W*(?:that\s+)?(?:he|she)\s+(?!is\s+a\b)", re.IGNORECASE)
+
+
 #: a topic named only as what is set against the act: "wants war, not peace", "to swallow Ukraine, not negotiate"
 _CONTRAST_NOT = re.compile(r",?\s+(?:and\s+)?(?:not|rather\s+than|instead\s+of)\s+(?:to\s+)?$", re.IGNORECASE)
 
@@ -303,6 +307,8 @@ def read(clause: str, speaker: Actor, direct: bool = False, carry: str | None = 
             side = "self"  # "China and Brazil are willing to ...", said by a Chinese minister
         if direct and side == "unknown" and third_person(pre):
             side = "other"  # "He does not want peace," said of the enemy's leader
+        elif not direct and side == "unknown" and speaker.kind == "person" and _LOGOPHORIC.match(pre):
+            side = "self"  # "Zelensky said he would not allow Orban to negotiate for Ukraine": he is the speaker
         if side == "unknown":
             side = it_antecedent(pre, speaker) or descriptor_side(pre, speaker) or side
         if neg and _NOBODY_BEFORE.search(pre) and (more := _MORE_THAN.match(clause, e)) is not None:

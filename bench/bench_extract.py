@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
-"""Throughput of ``extract_statements`` on 1 and 2 processes (or any list), side by side.
+"""Throughput of ``extract_statements`` on 1 and 2 processes (or any list), memos on and off, side by side.
 
     python bench/make_corpus.py --n 1000 --out /tmp/corpus.jsonl
     python bench/bench_extract.py --corpus /tmp/corpus.jsonl
     python bench/bench_extract.py --corpus /tmp/corpus.jsonl --processes 1,2,4,8 --repeat 3
+    python bench/bench_extract.py --corpus /tmp/corpus.jsonl --memo off   # the cost on novel text only
+
+``--memo on,off`` (the default) runs every process count twice: with the extractor's memo
+tables on (``stancegraph.graph.extract.memo``: steps served from a table when the same
+sentence or paragraph was seen before) and off (every step computed afresh, the cost on text
+never seen). The header reports how often the corpus repeats its sentences (total vs
+distinct), which is what the memo-on rows profit from.
 
 Every worker reads the corpus itself (``stancegraph.graph.articles.read_articles``) and warms
 the extractor up (imports, lexicons, models: one call on a few articles) before the clock
@@ -46,6 +53,39 @@ _EXTRACT: Callable[[Any], Sequence[Any]] | None = None
 _BARRIER: Any = None
 
 
+def _set_memo(on: bool | None) -> None:
+    """Memos on/off in this process, emptied (each pool starts cold); None: leave as they are
+    (an ``--extractor`` other than stancegraph's need not have memos)."""
+    if on is None:
+        return
+    from stancegraph.graph.extract import memo
+
+    memo.set_enabled(on)
+    memo.clear_all()
+
+
+def _has_memo() -> bool:
+    """Whether this stancegraph has the memo switch (older revisions, benchmarked for comparison, do not)."""
+    try:
+        return importlib.util.find_spec("stancegraph.graph.extract.memo") is not None
+    except ImportError:
+        return False
+
+
+def sentence_repetition(articles: Sequence[Any]) -> tuple[int, int]:
+    """(sentences in all articles, distinct sentence texts among them), as the extractor splits them."""
+    from stancegraph.graph.extract.text import paragraphs
+
+    total = 0
+    distinct: set[str] = set()
+    for art in articles:
+        for p in paragraphs(art):
+            for sent in p.sentences:
+                total += 1
+                distinct.add(art.text[sent.start : sent.end].strip())
+    return total, len(distinct)
+
+
 def load_extractor(spec: str) -> Callable[[Any], Sequence[Any]]:
     """``module:function`` or ``file.py:function`` -> the callable; SystemExit when missing."""
     target, _, func = spec.rpartition(":")
@@ -83,8 +123,11 @@ def load_articles(corpus: Sequence[Path | str], limit: int | None) -> list[Any]:
     return arts
 
 
-def _init_worker(corpus: list[str], limit: int | None, extractor: str, warmup: int, barrier: Any) -> None:
+def _init_worker(
+    corpus: list[str], limit: int | None, extractor: str, warmup: int, barrier: Any, memo_on: bool | None
+) -> None:
     global _EXTRACT, _BARRIER
+    _set_memo(memo_on)  # before the warm-up: a forked worker would otherwise run on the parent's setting
     _ARTICLES[:] = load_articles(corpus, limit)
     _WORDS[:] = [len(a.text.split()) for a in _ARTICLES]
     _EXTRACT = load_extractor(extractor)
@@ -119,10 +162,10 @@ def _run_chunk(bounds: tuple[int, int], collect: bool) -> tuple[int, int, int, l
 
 
 def run_once(
-    procs: int, n: int, args: argparse.Namespace, ctx: Any, collect: bool
+    procs: int, n: int, args: argparse.Namespace, ctx: Any, collect: bool, memo_on: bool | None
 ) -> tuple[float, int, int, int, list[dict[str, Any]], list[str], float]:
     barrier = ctx.Barrier(procs)
-    initargs = ([str(c) for c in args.corpus], args.limit, args.extractor, args.warmup, barrier)
+    initargs = ([str(c) for c in args.corpus], args.limit, args.extractor, args.warmup, barrier, memo_on)
     with ctx.Pool(procs, initializer=_init_worker, initargs=initargs) as pool:
         pids = pool.map(_meet, range(procs), chunksize=1)
         assert len(set(pids)) == procs, "every worker must have warmed up"
@@ -159,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--make", type=int, default=1000, help="if the --corpus JSONL is missing, generate N articles")
     ap.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
     ap.add_argument("--chunksize", type=int, default=16, help="articles per task (default 16)")
+    ap.add_argument(
+        "--memo",
+        default="on,off",
+        help="comma-separated memo settings, rows for each (default on,off; off: the cost on novel text)",
+    )
     ap.add_argument("--repeat", type=int, default=1, help="runs per process count; the fastest is reported")
     ap.add_argument("--warmup", type=int, default=5, help="articles each worker extracts before timing")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
@@ -171,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     procs_list = [int(p) for p in a.processes.split(",") if p.strip()]
     if not procs_list or min(procs_list) < 1:
         ap.error("--processes needs positive integers")
+    memo_list = [m.strip().lower() for m in a.memo.split(",") if m.strip()]
+    if not memo_list or set(memo_list) - {"on", "off"}:
+        ap.error("--memo takes on, off or on,off")
     extract = load_extractor(a.extractor)  # fail early, in the parent, with a clear message
     if len(a.corpus) == 1 and a.corpus[0].suffix == ".jsonl" and not a.corpus[0].exists():
         from make_corpus import main as make_corpus  # type: ignore[import-not-found]
@@ -184,7 +235,14 @@ def main(argv: list[str] | None = None) -> int:
     # before any fork, so every pool runs the very same code and data
     for art in parent_articles[: a.warmup]:
         extract(art)
+    try:
+        total, distinct = sentence_repetition(parent_articles)
+    except ImportError:  # a stand-in extractor without stancegraph's sentence splitter
+        total = distinct = 0
     del parent_articles
+    stancegraph_memo = a.extractor.startswith("stancegraph.") and _has_memo()
+    if not stancegraph_memo:  # another extractor, or a stancegraph without memo tables: one set of rows
+        memo_list = ["-"]
 
     ctx = mp.get_context(a.start_method)
     cores = os.cpu_count()
@@ -193,16 +251,25 @@ def main(argv: list[str] | None = None) -> int:
     where = str(a.corpus[0]) + (f" and {len(a.corpus) - 1} more" if len(a.corpus) > 1 else "")
     print(f"corpus: {where} ({n} articles); extractor: {a.extractor}; chunksize {a.chunksize}; ", end="")
     print(f"start method {ctx.get_start_method()}; best of {a.repeat}")
+    if distinct:
+        print(
+            f"sentences: {total:,} in all, {distinct:,} distinct: each distinct sentence comes "
+            f"{total / distinct:.1f} times on average ({1 - distinct / total:.0%} are repeats, "
+            "which memo-on rows read from memo tables; memo-off rows are the cost on novel text)"
+        )
     load_before = _load()
 
     rows = []
-    base_rate = None
     counts = set()
-    for i, procs in enumerate(procs_list):
+    base_rates: dict[str, float] = {}
+    off_rates: dict[int, float] = {}
+    plan = [(m, procs) for m in memo_list for procs in procs_list]
+    for i, (memo_setting, procs) in enumerate(plan):
+        memo_on = (memo_setting == "on") if stancegraph_memo else None
         runs = []
         for r in range(a.repeat):
             collect = a.records is not None and i == 0 and r == 0
-            runs.append(run_once(procs, n, a, ctx, collect))
+            runs.append(run_once(procs, n, a, ctx, collect, memo_on))
             if collect:
                 with a.records.open("w", encoding="utf-8") as fh:
                     for rec in runs[-1][4]:
@@ -212,11 +279,14 @@ def main(argv: list[str] | None = None) -> int:
         if errors:
             print(f"{procs} processes: {len(errors)} articles raised, e.g. {errors[0]}")
         rate = arts / seconds if seconds else float("inf")
-        if base_rate is None:
-            base_rate = rate * procs_list[0] if procs_list[0] != 1 else rate
-        speedup = rate / base_rate
+        if memo_setting not in base_rates:
+            base_rates[memo_setting] = rate * procs_list[0] if procs_list[0] != 1 else rate
+        speedup = rate / base_rates[memo_setting]
+        if memo_setting == "off":
+            off_rates[procs] = rate
         rows.append(
             {
+                "memo": memo_setting,
                 "processes": procs,
                 "articles": arts,
                 "words": words,
@@ -233,8 +303,12 @@ def main(argv: list[str] | None = None) -> int:
                 "median_seconds": round(statistics.median(x[0] for x in runs), 3),
             }
         )
+    for row in rows:  # articles/s over the memo-off row of the same process count, where there is one
+        off = off_rates.get(row["processes"])
+        row["vs_memo_off"] = round(row["articles_per_s"] / round(off, 1), 2) if off else "-"
 
     head = [
+        "memo",
         "processes",
         "articles",
         "words",
@@ -246,8 +320,10 @@ def main(argv: list[str] | None = None) -> int:
         "efficiency",
         "cpu ms/article",
         "cpu use",
+        "vs memo off",
     ]
     keys = [
+        "memo",
         "processes",
         "articles",
         "words",
@@ -259,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         "efficiency",
         "cpu_ms_per_article",
         "cpu_use",
+        "vs_memo_off",
     ]
     table = [head] + [[f"{r[k]:,}" if isinstance(r[k], int) else f"{r[k]}" for k in keys] for r in rows]
     widths = [max(len(row[c]) for row in table) for c in range(len(head))]
@@ -272,9 +349,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"WARNING: statement counts differ between runs ({sorted(counts)}): the extractor is not deterministic")
     if procs_list[0] != 1:
         print(f"(speed-up relative to {procs_list[0]} processes x ideal scaling; put 1 first for a real baseline)")
+    print("speed-up: over the first process count with the same memo setting; vs memo off: articles/s over")
+    print("the memo-off row with as many processes")
     if a.json:
         a.json.write_text(
-            json.dumps({"cores": cores, "usable_cores": usable, "load": [load_before, _load()], "rows": rows}, indent=1)
+            json.dumps(
+                {
+                    "cores": cores,
+                    "usable_cores": usable,
+                    "load": [load_before, _load()],
+                    "sentences": {"total": total, "distinct": distinct},
+                    "rows": rows,
+                },
+                indent=1,
+            )
             + "\n"
         )
     if a.records:

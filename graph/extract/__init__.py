@@ -13,12 +13,17 @@ polarity), ``preconditions`` (terms set by ordering events: "first X, then we ta
 ``blame`` (cleft sentences: "it is not us who ..."), ``topic_context`` (the topic a bare
 answer or a referring "it" takes from the question or the sentence before), ``stance``
 (what position, which conditions; ``cues``: whole-wording cues and whose position they
-are), ``assemble`` (the walk over an article and the merging into statements).
+are; ``claim_stance``: a claim's content clause by clause), ``speech_hits`` (where a
+sentence says who speaks), ``assemble`` (the walk over an article and the merging into
+statements).
 
 Speed without changing a byte of the output: ``date_index`` (one date scan per article,
 served for every sentence and frame), ``folding`` (case-insensitive cue regexes run
 case-sensitively over lower-cased text where that is provably the same), ``anchor_scan``
-(which cue alternatives are worth trying in a clause).
+(which cue alternatives are worth trying in a clause), ``memo`` (bounded tables for steps
+that are pure functions of a piece of text -- paragraph layout, date scan, attribution hits,
+claim readings -- since syndicated copies repeat paragraphs word for word; each key holds
+everything its step reads).
 """
 
 from __future__ import annotations

@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-# the gazetteer types are re-exported: the extractor modules import them from here
 from stancegraph.graph.extract.gazetteer import Actor as Actor
 from stancegraph.graph.extract.gazetteer import Entry as Entry
 from stancegraph.graph.extract.gazetteer import Gazetteer as Gazetteer
 from stancegraph.graph.extract.gazetteer import fold as fold
 from stancegraph.graph.extract.gazetteer import gazetteer as gazetteer
 from stancegraph.graph.extract.gazetteer import token_key as token_key
+
+# the gazetteer types are re-exported: the extractor modules import them from here
+from stancegraph.graph.extract.memo import cached
 from stancegraph.graph.extract.surnames import gazetteer_namesake, minted_full_name
 from stancegraph.graph.namespaces import minted_actor_iri
 
@@ -199,19 +201,65 @@ _EUROPEAN = frozenset({
 })  # fmt: skip
 
 
-def _listed_group(np: str, ctx: ActorContext, description: str | None) -> Actor | None:
-    """A group named by an office and the states holding it; "European" when all the states are."""
+def _listed_group_name(np: str) -> str | None:
+    """The name of a group named by an office and the states holding it ("European" when all the
+    states are), or None; a pure function of the phrase, read once by :func:`_phrase`."""
     m = _LISTED_GROUP.match(np)
     if m is None:
         return None
     states = [w.lower().strip(",") for w in re.split(r",\s*|\s+and\s+|\s+", m.group("list")) if w and w != "the"]
     head = m.group("head").lower()
-    name = f"European {head}" if all(w in _EUROPEAN for w in states) else _DETERMINERS.sub("", np)
-    return _mint(name, "group", None, ctx, description)
+    return f"European {head}" if all(w in _EUROPEAN for w in states) else _DETERMINERS.sub("", np)
 
 
-def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Actor | None:
-    """The actor a subject noun phrase names, or None when it names none we can use."""
+def _listed_group(np: str, ctx: ActorContext, description: str | None) -> Actor | None:
+    """A group named by an office and the states holding it; "European" when all the states are."""
+    name = _listed_group_name(np)
+    return None if name is None else _mint(name, "group", None, ctx, description)
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """What :func:`interpret` reads off a noun phrase alone, before any article state.
+
+    Why: the same subjects ("Putin", "the Kremlin", "a senior Ukrainian official") come back
+    sentence after sentence and article after article, and the regex work on the phrase is
+    most of the cost of interpreting it. Every field is a pure function of the phrase (the
+    gazetteer and the patterns are fixed per process), so :func:`_phrase` is cached; the steps
+    that read the article's state (the publisher, the date, the names mentioned, the minted
+    actors, the scene's side) and the ``description`` stay in :func:`interpret`, in their order.
+    """
+
+    np: str  # stripped
+    bare: str  # without leading determiners
+    starts_det: bool
+    lowered: str
+    anon: bool  # ANON_HEADS in the phrase
+    media: bool  # the outlet's own kind of head: no speaker
+    listed: str | None  # the name of a group named by an office and the states holding it (_listed_group)
+    dismissed: bool  # commentators, a coordination of names (or a media head): no speaker
+    head: tuple[int, int, str] | None  # the named gazetteer actor that heads the phrase, if one does
+    unknown: bool  # ends in a full name the gazetteer lacks: no description lookup
+    indefinite: bool
+    org: bool  # an organisation head ("the Russian foreign ministry") that is minted
+    org_side: str | None
+    anon_branch: bool  # an anonymous source ("a senior official")
+    nat: str | None  # nationality(np)
+    government: bool
+    anon_name: str  # its minted name, without a side ...
+    anon_name_sided: str  # ... and with one
+    group_branch: bool
+    residents: bool
+    person: str | None  # a personal name not in the gazetteer, minted as a person
+    person_nat: str | None
+    person_title: str
+    person_prefix: str  # the phrase before the person's name, as is (for _EXPERT)
+
+
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=8192)
+def _phrase(np: str) -> _Phrase | None:
+    """The article-independent reading of a subject noun phrase (None: empty or too long)."""
     g = gazetteer()
     np = np.strip(" ,;:\u00a0\t\n")
     if not np or len(np.split()) > 14:
@@ -219,18 +267,17 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
     bare = _DETERMINERS.sub("", np)
     starts_det = bare != np
     lowered = np.lower()
-    if ctx.publisher and ctx.publisher.lower() in lowered and not ANON_HEADS.search(np):
-        return None  # the outlet itself ("according to CNN") is the author, not a speaker
-    if _MEDIA_HEAD.search(lowered):
-        return None
-    if " and " in np and (group := _listed_group(np, ctx, description)) is not None:
-        return group
+    anon = ANON_HEADS.search(np) is not None
+    media = _MEDIA_HEAD.search(lowered) is not None
+    listed = _listed_group_name(np) if " and " in np else None
     names = list(g.find(np))
-    if not names and _COMMENTATORS.search(np):
-        return None  # "Analysts said ...": commentators read the war; they are no party to talks
-    if len(names) >= 2 and _COORDINATOR.search(np):
-        return None  # "Kyiv and its Western backers": a coordination, no single speaker
+    dismissed = bool(
+        _MEDIA_HEAD.search(lowered)
+        or (not names and _COMMENTATORS.search(np))  # "Analysts said ...": commentators read the war
+        or (len(names) >= 2 and _COORDINATOR.search(np))  # "Kyiv and its Western backers": no single speaker
+    )
     # a named gazetteer actor that heads the phrase (last name in it, not inside "adviser to X")
+    head = None
     if names:
         s, e, eid = names[-1]
         before = np[:s]
@@ -241,55 +288,89 @@ def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Act
         if not tail and not (starts_det and inside_pp) and not posted:
             entry = g.entries[eid]
             prev = _person_name(before.strip())
-            if entry.kind == "person" and prev and entry.first_name and prev.split()[-1][0] != entry.first_name[0]:
-                # a different first name in front of a known surname: another person
-                pass
-            else:
-                return g.actor(gazetteer_namesake(np[s:e], eid, ctx) or eid, ctx.when, description)
+            # a different first name in front of a known surname is another person
+            if not (
+                entry.kind == "person" and prev and entry.first_name and prev.split()[-1][0] != entry.first_name[0]
+            ):
+                head = (s, e, eid)
     # a description that the gazetteer knows ("the Kremlin leader", "an adviser to Zelensky") -- unless
     # the phrase ends in a full name the gazetteer lacks ("former Secretary of State Henry Kissinger")
     unknown = not names and len((_person_name(np) or "").split()) >= 2
-    cands = [] if unknown else g.by_description(np, ctx.when)
+    indefinite = re.match(r"^(?:an?|one)\s", np, re.IGNORECASE) is not None
+    org_m = ORG_HEAD.match(np)
+    org_side = nationality(org_m.group("mod")) if org_m and not anon else None
+    org = bool(org_m and not anon and (org_side is not None or re.search(r"[A-Z]", org_m.group("mod"))))
+    anon_branch = bool(anon and (starts_det or _PLURAL_ANON.search(np) or not _person_name(np)))
+    name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
+    name = re.sub(r"\s+(?:involved|speaking|based|working|present|taking\s+part)\b.*$", "", name)
+    # with a side, "a Ukrainian official familiar with the talks": the affiliation identifies
+    sided = re.sub(r"\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\b.*$", "", name)
+    person = _person_name(np)
+    return _Phrase(
+        np, bare, starts_det, lowered, anon, media, listed, dismissed, head, unknown, indefinite, org, org_side,
+        anon_branch,
+        nationality(np), re.search(r"\bgovernment\b", lowered) is not None, _anon_name(name), _anon_name(sided),
+        bool(GROUP_HEADS.search(np) and (starts_det or not person)), re.search(r"\bresidents\b", lowered) is not None,
+        person if person and not starts_det else None,
+        nationality(np.replace(person, "")) if person else None,
+        np[: np.rfind(person)].strip(" ,") if person else "",
+        np[: np.rfind(person)] if person else "",
+    )  # fmt: skip
+
+
+def _anon_name(name: str) -> str:
+    """An anonymous source's minted name: no posting ("Several European diplomats in Rome"), no count."""
+    posting = re.search(r"\s+(?:in|at)\s+.*$", name)
+    name = name[: posting.start()] if posting and nationality(name[: posting.start()]) else name
+    return re.sub(
+        r"^(?:one\s+of|one|several|some|many|most|two|three|four|five|other|a\s+few)\s+", "", name, flags=re.I
+    )
+
+
+def interpret(np: str, ctx: ActorContext, description: str | None = None) -> Actor | None:
+    """The actor a subject noun phrase names, or None when it names none we can use."""
+    p = _phrase(np)
+    if p is None:
+        return None
+    if ctx.publisher and ctx.publisher.lower() in p.lowered and not p.anon:
+        return None  # the outlet itself ("according to CNN") is the author, not a speaker
+    if p.media:
+        return None
+    if p.listed is not None:
+        return _mint(p.listed, "group", None, ctx, description)  # _listed_group
+    if p.dismissed:
+        return None
+    g = gazetteer()
+    if p.head is not None:
+        s, e, eid = p.head
+        return g.actor(gazetteer_namesake(p.np[s:e], eid, ctx) or eid, ctx.when, description)
+    cands = [] if p.unknown else g.by_description(p.np, ctx.when)
     if cands:
         mentioned = [c for c in cands if c in ctx.mentioned]
-        indefinite = re.match(r"^(?:an?|one)\s", np, re.IGNORECASE) is not None
         if mentioned:
             pick = max(mentioned, key=lambda c: ctx.mentioned[c])
-            return g.actor(pick, ctx.when, description or np)
-        if len(cands) == 1 and not indefinite:
-            return g.actor(cands[0], ctx.when, description or np)
-    org = ORG_HEAD.match(np)
-    if org and not ANON_HEADS.search(np):
-        side = nationality(org.group("mod"))
-        if side is not None or re.search(r"[A-Z]", org.group("mod")):
-            return _mint(bare, "organization", side, ctx, description)
-    if ANON_HEADS.search(np) and (starts_det or _PLURAL_ANON.search(np) or not _person_name(np)):
-        side = nationality(np) or (ctx.scene_side if re.search(r"\bgovernment\b", lowered) else None)
-        name = bare if not _PLURAL_ANON.search(np) else np if np.split()[0].istitle() else bare
-        name = re.sub(r"\s+(?:involved|speaking|based|working|present|taking\s+part)\b.*$", "", name)
-        if side is not None:  # "a Ukrainian official familiar with the talks": the affiliation identifies
-            name = re.sub(r"\s+(?:familiar\s+with|briefed\s+on|with\s+knowledge\s+of)\b.*$", "", name)
-        posting = re.search(r"\s+(?:in|at)\s+.*$", name)  # "Several European diplomats in Rome": no count, no post
-        name = name[: posting.start()] if posting and nationality(name[: posting.start()]) else name
-        name = re.sub(
-            r"^(?:one\s+of|one|several|some|many|most|two|three|four|five|other|a\s+few)\s+", "", name, flags=re.I
-        )
-        return _mint(name, "anonymous", side, ctx, description)
-    if GROUP_HEADS.search(np) and (starts_det or not _person_name(np)):
-        side = nationality(np)
-        if re.search(r"\bresidents\b", lowered) and side is None:
+            return g.actor(pick, ctx.when, description or p.np)
+        if len(cands) == 1 and not p.indefinite:
+            return g.actor(cands[0], ctx.when, description or p.np)
+    if p.org:
+        return _mint(p.bare, "organization", p.org_side, ctx, description)
+    if p.anon_branch:
+        side = p.nat or (ctx.scene_side if p.government else None)
+        return _mint(p.anon_name_sided if side is not None else p.anon_name, "anonymous", side, ctx, description)
+    if p.group_branch:
+        side = p.nat
+        if p.residents and side is None:
             side = ctx.scene_side
-        return _mint(bare, "group", side, ctx, description)
-    person = _person_name(np)
-    if person and not starts_det:
-        if (earlier := minted_full_name(person, ctx)) is not None:
+        return _mint(p.bare, "group", side, ctx, description)
+    if p.person is not None:
+        if (earlier := minted_full_name(p.person, ctx)) is not None:
             return earlier  # "Kwatra" after "Vinay Kwatra": the person introduced (surnames.py)
-        if _EXPERT.search(f"{np[: np.rfind(person)]} {description or ''}"):
+        if _EXPERT.search(f"{p.person_prefix} {description or ''}"):
             return None  # "X, a senior fellow at a think tank": a commentator reading the war, no party to it
-        side = nationality(np.replace(person, "")) or nationality(description or "") or ctx.scene_side
+        side = p.person_nat or nationality(description or "") or ctx.scene_side
         # a person outside the gazetteer keeps the title that introduces them ("Deputy Prime Minister X",
         # "X, the chief negotiator"): later "the deputy prime minister" points back to them
-        title = np[: np.rfind(person)].strip(" ,") or (description or "").strip(" ,")
+        title = p.person_title or (description or "").strip(" ,")
         role = title if title and _TITLE_IN.search(title) else None
-        return _mint(person, "person", side, ctx, description, role)
+        return _mint(p.person, "person", side, ctx, description, role)
     return None

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer
 from stancegraph.graph.extract.attribution import Claim, claims_in_sentence
+from stancegraph.graph.extract.claim_stance import classify
 from stancegraph.graph.extract.date_index import DateIndex
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, best
 from stancegraph.graph.extract.interview import interview_day, interviewee, is_interview
 from stancegraph.graph.extract.interview import label as qa_label
 from stancegraph.graph.extract.occasion import Group, byproducts, plan_voice, refusal_terms
-from stancegraph.graph.extract.stance import Unit, classify
+from stancegraph.graph.extract.stance import Unit
 from stancegraph.graph.extract.subjects import sentence_subject, titled
 from stancegraph.graph.extract.text import Paragraph, Sentence, normalized, paragraphs
 from stancegraph.graph.extract.topic_context import answer, context_of

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret
 from stancegraph.graph.extract.relay import SIDE, mouthpiece, relays, voiced
-from stancegraph.graph.extract.speech_hits import Hit, find_hits
+from stancegraph.graph.extract.speech_hits import Hit, sentence_hits
 from stancegraph.graph.extract.subject_np import FINITE as _FINITE
 from stancegraph.graph.extract.subject_np import is_dateline, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
@@ -206,7 +206,7 @@ def claims_in_sentence(
 ) -> list[Claim]:
     """The claims made in one sentence (possibly none: author text)."""
     quotes = para.quotes
-    hits = find_hits(text, sent, quotes)
+    hits = sentence_hits(text, sent, quotes)  # memoized find_hits
     # a relayed report whose original speaker is unknown stays the reporter's
     hits = [h for h in hits if h.kind != "relayed" or interpret(text[h.np[0] : h.np[1]], ctx, h.desc) is not None]
     out: list[Claim] = []

@@ -26,6 +26,7 @@ from datetime import date
 
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.dates import _DATE_RE, DateExpr, _resolve, find_dates
+from stancegraph.graph.extract.memo import Memo
 
 #: where a phrase can begin: a word start (every alternative of ``_DATE_RE`` opens with ``\b``
 #: and a word character); the full pattern is tried only there
@@ -64,6 +65,22 @@ def scan(text: str, pos: int, endpos: int) -> list[re.Match[str]]:
     return out
 
 
+#: date phrase matches of a paragraph, by its text
+_SCANS: Memo[tuple[re.Match[str], ...]] = Memo(8192)
+
+
+def _paragraph_scan(para: str) -> tuple[re.Match[str], ...]:
+    """``scan(para, 0, len(para))``, memoized by the paragraph's text (syndicated copies repeat
+    paragraphs): the scan reads nothing but ``para`` and the compiled patterns, and the
+    matches it returns are read only (their spans and groups, by ``_resolve``)."""
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+    found = _SCANS.get(para)
+    if found is None:
+        found = tuple(scan(para, 0, len(para)))
+        _SCANS.put(para, found)
+    return found
+
+
 def _isword(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -84,7 +101,7 @@ class DateIndex:
             para = text[s:e]  # the paragraph as its own string, as the dating pass always scanned it
             raw: list[tuple[int, int]] = []
             found: list[DateExpr] = []
-            for m in scan(para, 0, len(para)):
+            for m in _paragraph_scan(para):
                 raw.append((m.start() + s, m.end() + s))
                 x = _resolve(m, published)
                 if x is not None:

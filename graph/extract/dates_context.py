@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.date_index import DateIndex
 from stancegraph.graph.extract.dates import DateExpr, apply_offset, find_dates
 from stancegraph.graph.extract.dates_frame import frame_exprs, pick, sentence_exprs
@@ -144,6 +145,8 @@ def assign_dates(
     claims = list(claims)
     if not claims:
         return
+    lowered = text.lower()
+    low = lowered if folding.lowers(text, lowered) else None  # for _anaphora
     by_sent: dict[int, list[Claim]] = {}
     for c in claims:
         by_sent.setdefault(c.sentence.start, []).append(c)
@@ -175,7 +178,7 @@ def assign_dates(
         for sent in p.sentences:
             here = sorted(by_sent.pop(sent.start, []), key=lambda c: (c.continuation, c.content[0] if c.content else 0))
             ana = not sent.quoted and (
-                _ANAPHORA.search(text, sent.start, sent.end) or _ABOUT_THIS.match(text, sent.start, sent.end)
+                _anaphora(text, low, sent.start, sent.end) or _ABOUT_THIS.match(text, sent.start, sent.end)
             )
             if ana:
                 _backfill(text, sent, st, history, published)
@@ -206,6 +209,19 @@ def assign_dates(
     for c in waiting:  # undated reports before the first dated sentence: the report's day
         if c.date is None:
             c.date = st.first_day
+
+
+#: the case-sensitive twin of _ANAPHORA (folding), for the lower-cased text
+_ANAPHORA_TWIN = folding.folded(_ANAPHORA)
+
+
+def _anaphora(text: str, low: str | None, start: int, end: int) -> bool:
+    """Whether ``_ANAPHORA.search(text, start, end)`` finds a match ("said this", "These remarks
+    came"): asked of the lower-cased text with the case-sensitive twin where ``folding`` proves
+    the two find the same spans (``low`` is given only then), which is about three times faster."""
+    if low is not None and _ANAPHORA_TWIN is not None:
+        return _ANAPHORA_TWIN.search(low, start, end) is not None
+    return _ANAPHORA.search(text, start, end) is not None
 
 
 def _line_start(text: str, pos: int) -> int:

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from stancegraph.graph import actors as curated
+from stancegraph.graph.extract.memo import cached
 from stancegraph.graph.namespaces import actor_iri
 
 _NOT_WORD = re.compile(r"[^\w' -]+")
@@ -50,15 +51,21 @@ class Entry:
     first_name: str | None
 
 
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped."""
+    """Lower case, diacritics and apostrophes folded, "the"/"a"/"an" dropped.
+
+    Cached (as :func:`token_key`): a pure function of ``text``, asked for the same noun phrases
+    over and over (every "Putin said" looks its descriptions up)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
     text = _NOT_WORD.sub(" ", text)
     return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
 
 
-@lru_cache(maxsize=65536)
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=65536)
 def token_key(tok: str) -> str:
     """Lookup key of a token: possessive and dots dropped, case kept (names are capitalised)."""
     tok = tok.replace("’", "'")

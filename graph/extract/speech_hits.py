@@ -5,6 +5,11 @@ Why a module of its own: the shapes English news uses to attribute speech --
 ``SUBJ, who VERB ...``, ``presented by SUBJ``, ``Quote from X:``, ``In X's view, ...`` --
 are found here as :class:`Hit` spans (noun phrase, verb, kind); attribution.py turns
 them into speakers and content spans.
+
+Finding the hits reads only the sentence itself, the character before it and the
+paragraph's quotations, while turning a hit into a claim reads the article's state (who was
+named before, the pronouns). The first is therefore memoized by what it reads (syndicated
+copies repeat sentences): :func:`sentence_hits`, which says why the key holds everything.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from stancegraph.graph.extract import folding
 from stancegraph.graph.extract.actors import ANON_HEADS
 from stancegraph.graph.extract.documents import document_hits
+from stancegraph.graph.extract.memo import Memo
 from stancegraph.graph.extract.relay import relayed
 from stancegraph.graph.extract.subject_np import clause_subject, coordinated_subject, parenthetical
 from stancegraph.graph.extract.subject_np import strip_span as _strip_span
@@ -49,6 +55,51 @@ _SOURCE_PP = re.compile(
     r"\s+(?:in|close\s+to|familiar\s+with|with\s+knowledge\s+of|inside|within|at|from)\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+(?=\s*[,.;:])"
 )
+
+
+#: the hits of a sentence, by what the scan reads (see sentence_hits); offsets relative to the sentence
+_HITS: Memo[tuple[Hit, ...]] = Memo(8192)
+
+
+def sentence_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[Hit]:
+    """The hits of ``text[sent.start:sent.end]`` in text order (fresh objects: callers change them).
+
+    Memoized, because syndicated copies repeat sentences. Apart from the "Quote:" label (which
+    reads the whole text before the sentence, and is looked up here first, unmemoized), the
+    scan reads
+
+    - ``text[s0:s1]`` (every regex runs with ``endpos = s1`` or on a slice inside the sentence);
+    - ``text[s0 - 1]``, the one character before it: the ``\\b`` or ``(?<!\\w)`` that opens
+      ``_ACCORDING``, ``_PASSIVE``, ``_VERB_RE``, ``_COORDINATED``, ``_ISSUED`` and
+      ``_POSSESSED``, the ``(?<=\\s)`` that opens ``_LIST_HEAD`` and ``_GROUP_INCLUDING``
+      (subject_np), and the "Russia-claimed" test on ``text[vs - 1]`` (no pattern has a wider
+      lookbehind, and the only ``^`` -- ``_LIST_HEAD``'s and ``_GROUP_INCLUDING``'s, searched
+      from inside the sentence -- matches at offset 0 of the text alone, which ``s0 > 0`` in
+      the key tells);
+    - the quotations, only through ``qs < pos < qe`` for positions ``s0 <= pos < s1`` and the
+      ends ``s0 < qe <= vs < s1``: a quotation that ends by ``s0`` or starts at or after ``s1``
+      plays no part, and one that starts before ``s0`` or ends after ``s1`` acts as one clipped
+      to ``(s0 - 1, s1)``.
+
+    The key is those, relative to ``s0`` (with whether ``s0 > 0``); offsets are stored relative
+    to ``s0`` and shifted back."""
+    s0, s1 = sent.start, sent.end
+    if quote_label_source(text, s0) is not None:
+        return find_hits(text, sent, quotes)
+    clipped = tuple((max(qs, s0 - 1) - s0, min(qe, s1) - s0) for qs, qe in quotes if qe > s0 and qs < s1)
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+    key = (text[s0 - 1 : s1] if s0 > 0 else text[:s1], s0 > 0, clipped)
+    kept = _HITS.get(key)
+    if kept is None:
+        kept = tuple(_shifted(h, -s0) for h in find_hits(text, sent, quotes))
+        _HITS.put(key, kept)
+    return [_shifted(h, s0) for h in kept]
+
+
+def _shifted(h: Hit, d: int) -> Hit:
+    """A copy of the hit with every offset moved by ``d``."""
+    inner = _shifted(h.inner, d) if h.inner is not None else None
+    return Hit((h.np[0] + d, h.np[1] + d), h.desc, (h.verb[0] + d, h.verb[1] + d), h.kind, h.aux, h.under, inner)
 
 
 def _in_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:

@@ -1,8 +1,8 @@
 """Stance and conditions of what a speaker says, from the SKOS cue lexicon plus rules.
 
 Why per clause: one sentence often holds two positions ("we are ready to negotiate,
-but they are the ones refusing"), so the content is cut into clauses and each clause
-gets at most one stance. The lexicon says *what* a cue signals; the rules here say
+but they are the ones refusing"), so the content is cut into clauses (``claim_stance``)
+and each clause gets at most one stance. The lexicon says *what* a cue signals; the rules here say
 *whose* position it is:
 
 - a refusal whose subject is the other side ("Kyiv has refused talks", said by Putin)
@@ -19,24 +19,18 @@ gets at most one stance. The lexicon says *what* a cue signals; the rules here s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from stancegraph.graph.extract import folding, frames, topic_context
+from stancegraph.graph.extract import folding, frames
 from stancegraph.graph.extract.actors import Actor, gazetteer
 from stancegraph.graph.extract.cues import cue_stance, topical
 from stancegraph.graph.extract.lexicon import lexicon
 from stancegraph.graph.extract.perspective import bloc, role
-from stancegraph.graph.extract.preconditions import precondition, refers_back, refused_outcome, relative_after_demand
+from stancegraph.graph.extract.preconditions import precondition, refused_outcome
 
 # patterns of the hot paths, compiled once
 _ONLY = re.compile(r"only")
 _NOT_END = re.compile(r"\bnot\s+$")
-
-_CLAUSE_SPLIT = re.compile(
-    r";|\s[-–—]\s|—|(?<!\bnothing)(?<!\banything)(?<!\ball),?\s+but\s+(?!also\b|only\b)|,?\s+and\s+that\s+|,\s+while\s+|[,”\"]\s*which\s+(?=(?-i:[A-Z])[\w’'-]+\s|(?:they|he|she|we)\s)|,?\s+whereas\s+|,?\s+and\s+(?:said|says|added|adds|"
-    r"stressed|noted|insisted|warned)\s+(?:that\s+)?|(?<=[.?!])\s+",
-    re.IGNORECASE,
-)
 
 
 #: compositional frames read a clause before the whole-wording cues (False: only where no cue matched)
@@ -297,84 +291,3 @@ _CONTINGENT = re.compile(
     r"|\b(?:peace|treaty|agreement|deal|settlement|accord)\s+(?:that|which|where|in\s+which|dictated|imposed)\b",
     re.IGNORECASE,
 )
-
-
-def _in_context(
-    norm: str, cs: int, ce: int, speaker: Actor, direct: bool, carry: str | None, context: topic_context.Context | None
-) -> list[Unit]:
-    """One clause read in its context: with a referring "it" replaced by the antecedent the sentence
-    before names ("until it is cancelled" -> "until the decree is cancelled"), else as it stands."""
-    sub = topic_context.resolved(norm[cs:ce], context)
-    if sub is not None:
-        again = classify_clause(norm[:cs] + sub, cs, cs + len(sub), speaker, direct, carry, True)
-        plain = classify_clause(norm, cs, ce, speaker, direct, carry, True)
-        gained = {c for u in again for c in u.conditions} - {c for u in plain for c in u.conditions}
-        # the antecedent must add the terms or be what a whole-wording cue acts on ("get it done"); a
-        # frame reading of any verb beside the inserted noun ("behind the plan") is no position
-        if gained or any(u.stance is not None and u.frame is None for u in again):
-            return [replace(u, start=cs, end=ce) for u in again]
-    return classify_clause(norm, cs, ce, speaker, direct, carry, context is not None)
-
-
-def clauses(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans of ``norm[start:end]``, trimmed."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _CLAUSE_SPLIT.finditer(norm, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    res = []
-    for s, e in out:
-        while s < e and (norm[s].isspace() or norm[s] in ",;:.'’‘"):
-            s += 1
-        while e > s and (norm[e - 1].isspace() or norm[e - 1] in ",;:'’‘"):
-            e -= 1
-        if e - s > 3:
-            res.append((s, e))
-    return res
-
-
-def classify(
-    norm: str,
-    spans: list[tuple[int, int]],
-    speaker: Actor,
-    direct: bool = False,
-    context: topic_context.Context | None = None,
-) -> list[Unit]:
-    """Every unit in a claim's content spans (``direct``: quoted speech; ``context``: the topic the
-    question or the sentence before sets, and the object a referring "it" stands for)."""
-    units: list[Unit] = []
-    if not spans:
-        return units
-    # one region with the attribution frame blanked out, so that "Negotiations, he said,
-    # are impossible" reads as one clause and offsets stay those of the article
-    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-    chars = [" "] * (hi - lo)
-    for s, e in spans:
-        chars[s - lo : e - lo] = norm[s:e]
-    masked = " " * lo + "".join(chars)
-    carry: str | None = None
-    prev: tuple[int, int] | None = None
-    for cs, ce in clauses(masked, lo, hi):
-        if units and units[-1].stance is None and units[-1].conditions and refers_back(masked, cs, ce):
-            units[-1].strong_marker = True  # "They will answer before a court, and that has to be written into it"
-        here = _in_context(masked, cs, ce, speaker, direct, carry, context)
-        if prev is not None and relative_after_demand(masked, prev, cs):
-            for u in here:  # "it would have to remove the reasons, which he blamed on NATO's expansion"
-                if u.stance is None and u.conditions:
-                    u.strong_marker = True
-        units.extend(here)
-        prev = (cs, ce)
-        carry = frames.state_subject(masked[cs:ce], speaker) or carry
-        context = topic_context.next_clause(masked[cs:ce], context)
-    # "ready to talk, but the outcome must consider X": readiness with stated terms in the
-    # same breath is a conditional position
-    weak = [u for u in units if u.stance is None and not u.strong_marker and u.conditions]
-    ready = [u for u in units if u.stance == "ready"]
-    if weak and ready:
-        ready[0].stance = "conditional"
-        ready[0].conditions = tuple(sorted({c for u in weak + ready for c in u.conditions}))
-    # a bare mention of terms (no stance, no demand marker) is kept: it joins a conditional
-    # position the speaker takes on the same occasion, and nothing else (assemble)
-    return [u for u in units if u.stance is not None or u.strong_marker or (u.conditions and not u.offers)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from stancegraph.graph.extract.memo import Memo
 from stancegraph.graph.records import Article
 
 # patterns of the hot paths, compiled once
@@ -168,21 +169,53 @@ def paragraphs(article: Article) -> list[Paragraph]:
     lead_seen = False
     for i, (s, e) in enumerate(regions):
         nxt = text[regions[i + 1][0] : regions[i + 1][1]] if i + 1 < len(regions) else None
-        kind = _kind(text[s:e], nxt)
-        bullet = _BULLET.match(text, s, e) or _LABEL.match(text, s, e)
-        if bullet:
-            s = bullet.end()
-        para = Paragraph(len(out), s, e, kind)
+        kind, body, quotes, sentences = _layout(text, s, e, nxt)
+        para = Paragraph(len(out), s + body, e, kind)
         if kind == "prose":
             para.lead = not lead_seen
             lead_seen = True
-            para.quotes = quote_spans(text, s, e)
-            for ss, se in _split_sentences(text, s, e):
-                quoted = any(qs <= ss < qe for qs, qe in para.quotes) or text[ss] in '“"‘«'
-                para.sentences.append(Sentence(ss, se, para.index, n_sent, quoted))
+            para.quotes = [(qs + s, qe + s) for qs, qe in quotes]
+            for ss, se, quoted in sentences:
+                para.sentences.append(Sentence(ss + s, se + s, para.index, n_sent, quoted))
                 n_sent += 1
         out.append(para)
     return out
+
+
+_Layout = tuple[str, int, tuple[tuple[int, int], ...], tuple[tuple[int, int, bool], ...]]
+#: paragraph layouts by (line, whether the next line starts with it); offsets relative to the line
+_LAYOUTS: Memo[_Layout] = Memo(8192)
+
+
+def _layout(text: str, s: int, e: int, nxt: str | None) -> _Layout:
+    """Of the line ``text[s:e]``: its kind, where its body starts past a bullet or label, and, for
+    prose, its quotations and sentences (with whether each is quoted); offsets relative to ``s``.
+
+    Memoized (syndicated copies repeat paragraphs). It reads only ``text[s:e]`` -- every regex
+    runs with ``pos``/``endpos`` inside the line or on a slice of it, and ``quote_spans`` and
+    ``_split_sentences`` look at no character outside ``[start, end)`` -- and, of the next
+    line, only whether it starts with this one (``_kind``): the key is those two. (The one
+    assertion that could look before ``s``, the ``\\b`` in ``_LABEL``'s second lookahead, is
+    before a lower-case verb at ``s`` itself, where ``[A-Z]`` must match: it never decides.)"""
+    line = text[s:e]
+    # memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+    key = (line, nxt is not None and nxt.strip().startswith(line.strip()))
+    got = _LAYOUTS.get(key)
+    if got is not None:
+        return got
+    kind = _kind(line, nxt)
+    bullet = _BULLET.match(text, s, e) or _LABEL.match(text, s, e)
+    body = bullet.end() if bullet else s
+    quotes: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int, bool]] = []
+    if kind == "prose":
+        quotes = quote_spans(text, body, e)
+        for ss, se in _split_sentences(text, body, e):
+            quoted = any(qs <= ss < qe for qs, qe in quotes) or text[ss] in '“"‘«'
+            sentences.append((ss - s, se - s, quoted))
+    got = (kind, body - s, tuple((qs - s, qe - s) for qs, qe in quotes), tuple(sentences))
+    _LAYOUTS.put(key, got)
+    return got
 
 
 #: Ukrainska Pravda style: "Source: Ramaphosa at the press conference" above "Quote: "..."" paragraphs

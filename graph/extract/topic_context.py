@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stancegraph.graph.extract.lexicon import lexicon
+from stancegraph.graph.extract.memo import cached
 from stancegraph.graph.extract.text import Sentence
 
 
@@ -89,8 +90,13 @@ def next_clause(clause: str, context: Context | None) -> Context | None:
     return Context(None) if context is not None else None
 
 
+# memo key: anything the step reads must be in the key (guard: tests/test_extract_memo_guard.py)
+@cached(maxsize=8192)
 def _about_talks(piece: str) -> Context | None:
-    """A context when the piece names negotiations or an object of them, with its last such object."""
+    """A context when the piece names negotiations or an object of them, with its last such object.
+
+    Memoized by the piece (syndicated copies repeat sentences): it reads nothing else but the
+    lexicon, loaded once per process, and its answer is immutable (a frozen Context, or None)."""
     lex = lexicon()
     objects = _objects()
     last = None

@@ -1,0 +1,61 @@
+"""Probe passages for stance coverage: invented sentences in the registers of news about talks
+(wire copy, live blogs, newsletters, translated state media), one per wording family. Each row is
+(text, expected {(speaker, stance)}); a row stands for a general phrasing, not one article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.records import Article
+
+PUB = date(2025, 4, 2)
+
+
+def stances(text: str) -> set[tuple[str, str]]:
+    art = Article(id="t", text=text, source="t.txt", published=PUB)
+    return {(s.speaker.name, s.stance) for s in extract_statements(art)}
+
+
+REFUSALS = [
+    # no haste to negotiate: own side refuses, the other side is accused
+    ("Sergei Lavrov said Moscow is in no hurry to negotiate.", {("Sergey Lavrov", "refuses")}),
+    ("Dmitry Peskov said the Kremlin was in no rush to sit down with Kyiv.", {("Dmitry Peskov", "refuses")}),
+    ("Volodymyr Zelensky said Russia is in no hurry to negotiate.", {("Volodymyr Zelensky", "accuses")}),
+    # an outcome judged a loss
+    (
+        "Donald Tusk said any freeze along the current front line would be a defeat for Ukraine.",
+        {("Donald Tusk", "refuses")},
+    ),
+    (
+        "Volodymyr Zelensky said a ceasefire on Russia's terms would amount to capitulation.",
+        {("Volodymyr Zelensky", "refuses")},
+    ),
+    (
+        "Kaja Kallas said a deal that rewards aggression would be a betrayal of Ukraine.",
+        {("Kaja Kallas", "refuses")},
+    ),
+    # talks declared premature
+    ("Vladimir Putin said any talk of a truce is premature.", {("Vladimir Putin", "refuses")}),
+    # not to be pushed into terms; a negated agreement to an outcome
+    ("Volodymyr Zelensky said Ukraine would not be forced into a bad deal.", {("Volodymyr Zelensky", "refuses")}),
+    ("Andrii Sybiha said Ukraine would never agree to a frozen conflict.", {("Andrii Sybiha", "refuses")}),
+]
+
+NOT_REFUSALS = [
+    # "too early" for a date or a breakthrough is no refusal of talks
+    ("Yuri Ushakov said it was too early to name a date for a summit.", "refuses"),
+    ("Dmitry Peskov said it was too early to speak of a breakthrough.", "refuses"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFUSALS)
+def test_refusal_wordings(text: str, expected: set[tuple[str, str]]) -> None:
+    assert stances("Filler line.\n\n" + text) == expected
+
+
+@pytest.mark.parametrize(("text", "stance"), NOT_REFUSALS)
+def test_not_refusals(text: str, stance: str) -> None:
+    assert all(s != stance for _n, s in stances("Filler line.\n\n" + text))

@@ -59,3 +59,36 @@ def test_refusal_wordings(text: str, expected: set[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(("text", "stance"), NOT_REFUSALS)
 def test_not_refusals(text: str, stance: str) -> None:
     assert all(s != stance for _n, s in stances("Filler line.\n\n" + text))
+
+
+READINESS_AND_TERMS = [
+    # readiness for a leaders' contact
+    ("Dmitry Peskov said Putin was open to a phone call with Zelensky.", {("Dmitry Peskov", "ready")}),
+    # readiness tied to a change on the other side is conditional
+    (
+        "Andrii Sybiha said Ukraine would be ready to negotiate once Russia stops its attacks on energy sites.",
+        {("Andrii Sybiha", "conditional")},
+    ),
+    # a time ("as soon as tomorrow") is no condition
+    ("Volodymyr Zelensky said Ukraine was ready to meet as soon as next week.", {("Volodymyr Zelensky", "ready")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINESS_AND_TERMS)
+def test_readiness_and_terms(text: str, expected: set[tuple[str, str]]) -> None:
+    assert stances("Filler line.\n\n" + text) == expected
+
+
+def conditions(text: str) -> set[str]:
+    art = Article(id="t", text="Filler line.\n\n" + text, source="t.txt", published=PUB)
+    return {c for s in extract_statements(art) for c in s.conditions}
+
+
+def test_what_the_other_side_must_accept_is_a_term() -> None:
+    text = "Volodymyr Zelensky said Ukraine was ready for talks, but only once Moscow agrees to a full truce."
+    assert "ceasefire" in conditions(text)
+
+
+def test_a_term_ordered_before_the_truce_is_demanded() -> None:
+    text = "Volodymyr Zelensky insisted that security guarantees had to come before any ceasefire."
+    assert "security-guarantees" in conditions(text)

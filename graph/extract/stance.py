@@ -99,7 +99,8 @@ def classify_clause(
     ban, leader = found.get("talks-ban-lifted"), found.get("counterpart-leadership")
     if ban is not None and leader is not None and leader.start() < ban.end() and ban.start() < leader.end():
         del found["counterpart-leadership"]  # "as long as the decree Zelensky signed remains": the ban, not him
-    accepted = [a.end() for a in _ACCEPTED.finditer(clause)]
+    # what the other side must accept for talks is a term ("only once Moscow agrees to a truce")
+    accepted = [a.end() for a in _ACCEPTED.finditer(clause) if not _CONDITION_BEFORE.search(clause, 0, a.start())]
     # "ready to accept the proposal for a truce": what a speaker accepts is not what it demands
     conds = tuple(sorted(code for code, m in found.items() if not any(0 <= m.start() - a <= 40 for a in accepted)))
     if "victory" in conds and _DESCRIBED_SURRENDER.search(clause):
@@ -224,6 +225,13 @@ _ACCEPTED = re.compile(
     # "ready to accept an immediate 30-day ceasefire": the truce accepted is no term demanded
     r"|\b(?:accept|accepts|accepted|accepting|agree\s+to|agrees\s+to|agreed\s+to|agreeing\s+to)\s+(?:the\s+|an?\s+)?"
     r"(?=(?:[\w’'-]+\s+){0,3}?(?:ceasefire|cease-fire|truce)\b)",
+    re.IGNORECASE,
+)
+
+
+#: an acceptance inside a condition clause ("only once Moscow agrees to ..."): what is accepted is demanded
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|once|unless|until|provided(?:\s+that)?|when|after|as\s+soon\s+as)\s+(?:[\w’'-]+\s+){1,3}$",
     re.IGNORECASE,
 )
 

@@ -168,6 +168,17 @@ def _speaker(
     if side and (h.kind == "relayed" or h.under):
         np_text = f"the {side.group('adj').capitalize()} delegation"
     actor = interpret(np_text, ctx, h.desc)
+    # "Lukashenko hosted ... The dictator said": a gazetteer description of someone the article never
+    # names yields to a fitting person it did name
+    if (
+        described
+        and callable(resolve_pronoun)
+        and actor is not None
+        and actor.kind == "person"
+        and actor.key not in ctx.mentioned
+        and (back := resolve_pronoun(described)) is not None
+    ):
+        return back, described
     if described and callable(resolve_pronoun) and (actor is None or actor.kind == "anonymous"):
         # "The veteran diplomat said": elegant variation on a person named before -- unless a source
         # so described was quoted before ("a Russian diplomat said ... the Russian diplomat added")

@@ -72,6 +72,8 @@ _ROLE_CLASSES: dict[str, str | None] = {
     "ruler": r"president|leader|king|ruler|dictator|autocrat|emir",
     "strongman": r"president|leader|ruler|dictator|autocrat",
     "autocrat": r"president|leader|ruler|dictator|autocrat",
+    "dictator": r"president|leader|ruler|dictator|autocrat",
+    "despot": r"president|leader|ruler|dictator|autocrat",
     "politician": r".",
     "official": r"minister|spokes|adviser|advisor|aide|head|chief|secretary|envoy|ambassador|deputy|official|"
     r"director|negotiat|representative|commissioner|governor|mayor",
@@ -98,13 +100,40 @@ _VOX = (
     r"grandmother|grandfather|widow|shopkeeper|miner|worker|resident|refugee|medic|infantryman|serviceman|"
     r"servicewoman|paratrooper|sniper|fighter|conscript|mobilised\s+man|mobilized\s+man"
 )
+#: a nationality noun as a back-reference ("Kallas visited Kyiv. The Estonian said ..."): the person
+#: named before whose roles, present or past, belong to that country
+_DEMONYMS: dict[str, str] = {
+    "estonian": r"estonia", "latvian": r"latvia", "lithuanian": r"lithuania", "finn": r"finland|finnish",
+    "pole": r"poland|polish", "briton": r"britain|british|united\s+kingdom|\buk\b", "frenchman": r"france|french",
+    "frenchwoman": r"france|french", "german": r"germany|german", "hungarian": r"hungary|hungarian",
+    "american": r"united\s+states|american|\bu\.?s\.?\b", "turk": r"turkey|t[üu]rkiye|turkish",
+    "dane": r"denmark|danish",
+    "swede": r"sweden|swedish", "norwegian": r"norway|norwegian", "dutchman": r"netherlands|dutch",
+    "italian": r"italy|italian", "slovak": r"slovakia|slovak", "czech": r"czech", "romanian": r"romania",
+    "belarusian": r"belarus", "ukrainian": r"ukrain", "russian": r"russia|kremlin", "spaniard": r"spain|spanish",
+    "brazilian": r"brazil", "indian": r"india", "saudi": r"saudi",
+}  # fmt: skip
 _DESCRIBED = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s+(?:[ap]\.?m\.?\s+)?)?the\s+(?P<mods>(?:[\w’'.-]+\s+){0,3}?)(?:(?P<age>\d{1,3}-year-old)(?:\s+(?P<vox>"
     + _VOX
     + r"))?|"
-    r"(?P<head>" + "|".join(_ROLE_CLASSES) + r")|(?P<vox2>" + _VOX + r"))$",
+    r"(?P<head>" + "|".join([*_ROLE_CLASSES, *_DEMONYMS]) + r")|(?P<vox2>" + _VOX + r"))$",
     re.IGNORECASE,
 )
+
+
+#: "the head of the Russian Foreign Ministry", "the chief of Ukraine's defence ministry", "the head of Russian
+#: diplomacy": translated wire copy names a minister by the ministry they run
+_MINISTRY_HEAD = re.compile(
+    r"^the\s+(?:head|chief)\s+of\s+(?:the\s+)?(?P<mods>(?:[\w’'.-]+\s+){0,2}?)(?:(?P<foreign>foreign\s+(?:ministry|office|"
+    r"affairs\s+ministry)|ministry\s+of\s+foreign\s+affairs|diplomacy|state\s+department)|(?P<defence>defen[cs]e\s+ministry|"
+    r"ministry\s+of\s+defen[cs]e|pentagon))$",
+    re.IGNORECASE,
+)
+_MINISTER_OF = {
+    "foreign": r"foreign\s+(?:affairs|minister|secretary)|secretary\s+of\s+state|top\s+diplomat",
+    "defence": r"defen[cs]e\s+minister|minister\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e|defen[cs]e\s+secretary",
+}
 
 
 def described_person(np: str) -> str | None:
@@ -113,7 +142,13 @@ def described_person(np: str) -> str | None:
 
     Pure in the phrase: the side it names rides along ("the Russian diplomat" -> "~diplomat@russia").
     """
-    m = _DESCRIBED.match(re.sub(r"\s+", " ", np.strip()))
+    np = re.sub(r"\s+", " ", np.strip())
+    ministry = _MINISTRY_HEAD.match(np)
+    if ministry:
+        side = nationality(ministry.group("mods") or "")
+        head = "~minister-of-" + ("foreign" if ministry.group("foreign") else "defence")
+        return f"title:{head}@{side}" if side else f"title:{head}"
+    m = _DESCRIBED.match(np)
     if m is None:
         return None
     mods = m.group("mods") or ""
@@ -305,6 +340,17 @@ def _titles(a: Actor) -> list[str]:
     return [t.strip() for t in titles if t.strip()]
 
 
+#: the side a nationality noun names where the gazetteer has one ("the Ukrainian" -> ukraine)
+_NATION_SIDE = {"ukrainian": "ukraine", "russian": "russia", "belarusian": "belarus", "american": "united-states"}
+
+
+def _career(a: Actor) -> str:
+    """All a person's roles, past ones included ("the Estonian" is Kallas, once Estonia's prime minister)."""
+    g = gazetteer()
+    past = [role for role, _f, _t in g.entries[a.key].roles] if a.key in g.entries else []
+    return " ".join([*_titles(a), *past, a.affiliation or ""])
+
+
 def _roles(a: Actor) -> str:
     return " ".join(_titles(a))
 
@@ -335,7 +381,11 @@ def _described(
             if a.curated:
                 continue
             return a
-        fits = _ROLE_CLASSES.get(head)
+        if head in _DEMONYMS:
+            if a.side == _NATION_SIDE.get(head) or re.search(_DEMONYMS[head], _career(a), re.IGNORECASE):
+                return a
+            continue
+        fits = _MINISTER_OF.get(head.removeprefix("minister-of-"), _ROLE_CLASSES.get(head))
         if fits is None:
             return a
         known = _roles(a)

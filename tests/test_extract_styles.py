@@ -1,0 +1,92 @@
+"""Attribution in outlet styles (invented passages): descriptions that point back in translated wire
+copy and in British/American features -- a nationality noun, a ministry's head, a disparaging title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.extract.subjects import described_person
+from stancegraph.graph.records import Article, Statement
+
+PUB = date(2025, 4, 2)
+
+
+def run(text: str) -> list[Statement]:
+    return extract_statements(Article(id="t", text=text, source="t.txt", published=PUB))
+
+
+def speakers(text: str) -> list[str]:
+    return [s.speaker.name for s in run(text)]
+
+
+def test_a_title_the_gazetteer_gives_to_someone_unnamed_yields_to_the_person_named() -> None:
+    # "the dictator" is one of Putin's gazetteer descriptions, but the article only named Lukashenko
+    got = speakers(
+        "Alexander Lukashenko received a delegation of Belarusian officials in Minsk on Tuesday. "
+        "The dictator said Belarus was ready to host peace talks between Russia and Ukraine."
+    )
+    assert got == ["Alexander Lukashenko"]
+
+
+def test_a_title_still_reads_the_gazetteer_when_nobody_fitting_was_named() -> None:
+    got = speakers("The Kremlin leader said Moscow was ready for talks with Kyiv.")
+    assert got == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Kaja Kallas toured the front-line city of Kharkiv on Monday. The Estonian said there could be no "
+            "ceasefire without security guarantees for Ukraine.",
+            "Kaja Kallas",
+        ),
+        (
+            "Alexander Stubb flew to Florida for a round of golf with Donald Trump. The Finn said a ceasefire "
+            "must come first, before any talks on territory.",
+            "Alexander Stubb",
+        ),
+        (
+            "Viktor Orban landed in Moscow on Friday. The Hungarian said Europe should start negotiating with Russia.",
+            "Viktor Orbán",
+        ),
+    ],
+)
+def test_a_nationality_noun_points_back_to_the_person_of_that_country(text: str, who: str) -> None:
+    assert speakers(text) == [who]
+
+
+def test_a_nationality_noun_skips_a_person_of_another_country() -> None:
+    assert described_person("the Estonian") == "title:~estonian"
+    got = speakers(
+        "Kaja Kallas met Marco Rubio in Washington on Wednesday. The Estonian said Ukraine would never "
+        "recognise occupied territories as Russian."
+    )
+    assert got == ["Kaja Kallas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Sergei Lavrov held talks in Riyadh on Tuesday. The head of the Russian Foreign Ministry stated that "
+            "Moscow was ready for talks with Washington.",
+            "Sergey Lavrov",
+        ),
+        (
+            "Andrii Sybiha met Hakan Fidan in Ankara. The head of Ukrainian diplomacy stressed that Kyiv would "
+            "never recognise occupied territories as Russian.",
+            "Andrii Sybiha",
+        ),
+    ],
+)
+def test_the_head_of_a_ministry_is_its_minister_named_before(text: str, who: str) -> None:
+    assert speakers(text) == [who]
+
+
+def test_the_head_of_a_ministry_names_the_side() -> None:
+    assert described_person("the head of the Russian Foreign Ministry") == "title:~minister-of-foreign@russia"
+    assert described_person("the chief of the defence ministry") == "title:~minister-of-defence"

@@ -92,3 +92,36 @@ def test_what_the_other_side_must_accept_is_a_term() -> None:
 def test_a_term_ordered_before_the_truce_is_demanded() -> None:
     text = "Volodymyr Zelensky insisted that security guarantees had to come before any ceasefire."
     assert "security-guarantees" in conditions(text)
+
+
+APPEALS_ACCUSATIONS_OFFICES = [
+    ("Luiz Inacio Lula da Silva said the world needs to talk about peace.", {("Luiz Inácio Lula da Silva", "urges")}),
+    ("Donald Trump said Zelensky had better get to the table fast.", {("Donald Trump", "urges")}),
+    ("Volodymyr Zelensky said Moscow was stalling for time.", {("Volodymyr Zelensky", "accuses")}),
+    (
+        "Andrii Sybiha said Russia keeps inventing new preconditions to avoid real talks.",
+        {("Andrii Sybiha", "accuses")},
+    ),
+    ("Volodymyr Zelensky said Putin's words about peace are a lie.", {("Volodymyr Zelensky", "accuses")}),
+    ("Andrii Sybiha said Russia's truce offer was nothing more than a PR stunt.", {("Andrii Sybiha", "accuses")}),
+    ("Keir Starmer said the Kremlin was dragging its feet.", {("Keir Starmer", "accuses")}),
+    ("Volodymyr Zelensky said Russia keeps moving the goalposts.", {("Volodymyr Zelensky", "accuses")}),
+    ("Kaja Kallas said Russia had no intention of stopping the war.", {("Kaja Kallas", "accuses")}),
+    (
+        "Volodymyr Zelensky said Putin wants to drag the United States into endless talks.",
+        {("Volodymyr Zelensky", "accuses")},
+    ),
+    (
+        "Volodymyr Zelensky said Russia was using the talks as cover for a new offensive.",
+        {("Volodymyr Zelensky", "accuses")},
+    ),
+    (
+        "Recep Tayyip Erdogan said Turkey would provide a platform for negotiations.",
+        {("Recep Tayyip Erdoğan", "mediates")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPEALS_ACCUSATIONS_OFFICES)
+def test_appeals_accusations_offices(text: str, expected: set[tuple[str, str]]) -> None:
+    assert stances("Filler line.\n\n" + text) == expected

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from stancegraph.graph.extract import extract_statements
+from stancegraph.graph.extract.actors import ActorContext, interpret
 from stancegraph.graph.extract.subjects import described_person
 from stancegraph.graph.records import Article, Statement
 
@@ -90,3 +91,23 @@ def test_the_head_of_a_ministry_is_its_minister_named_before(text: str, who: str
 def test_the_head_of_a_ministry_names_the_side() -> None:
     assert described_person("the head of the Russian Foreign Ministry") == "title:~minister-of-foreign@russia"
     assert described_person("the chief of the defence ministry") == "title:~minister-of-defence"
+
+
+@pytest.mark.parametrize(
+    ("np", "key"),
+    [
+        ("Hungary's Viktor Orban", "viktor-orban"),
+        ("Slovakia’s Robert Fico", "robert-fico"),
+        ("Britain's Keir Starmer", "keir-starmer"),
+    ],
+)
+def test_a_country_possessor_before_a_full_name_is_no_first_name(np: str, key: str) -> None:
+    # wire copy's "Hungary's Viktor Orban": the gazetteer person, not a minted "Hungary's Viktor Orban"
+    got = interpret(np, ActorContext(when=PUB))
+    assert got is not None and got.key == key
+
+
+def test_a_country_possessor_speaker_is_the_gazetteer_person() -> None:
+    got = run("Hungary's Viktor Orban told a radio station on Friday that the EU should start talks with Russia.")
+    assert [s.speaker.name for s in got] == ["Viktor Orbán"]
+    assert got[0].speaker.wikidata is not None or got[0].speaker.iri.endswith("/viktor-orban")

@@ -288,6 +288,8 @@ def _phrase(np: str) -> _Phrase | None:
         if not tail and not (starts_det and inside_pp) and not posted:
             entry = g.entries[eid]
             prev = _person_name(before.strip())
+            if prev and re.search(r"[’']s?$", prev):
+                prev = None  # "Hungary's Viktor Orban", "Kyiv's Zelensky": a possessor, no first name
             # a different first name in front of a known surname is another person
             if not (
                 entry.kind == "person" and prev and entry.first_name and prev.split()[-1][0] != entry.first_name[0]

@@ -125,3 +125,31 @@ APPEALS_ACCUSATIONS_OFFICES = [
 @pytest.mark.parametrize(("text", "expected"), APPEALS_ACCUSATIONS_OFFICES)
 def test_appeals_accusations_offices(text: str, expected: set[tuple[str, str]]) -> None:
     assert stances("Filler line.\n\n" + text) == expected
+
+
+CONDITIONS = [
+    ("Andrii Sybiha said any talks must involve Europe at the table.", "talks-format"),
+    ("Volodymyr Zelensky said Ukraine wanted a peace that returns all its land, Crimea included.", "borders-1991"),
+    (
+        "Dmytro Kuleba said the war would end when Ukraine regains control over its internationally "
+        "recognised borders.",
+        "borders-1991",
+    ),
+    (
+        "Volodymyr Zelensky said any ceasefire must come with a Western peacekeeping contingent on the ground.",
+        "security-guarantees",
+    ),
+    ("Vladimir Putin said Ukraine's army must be capped.", "demilitarization"),
+    ("Vladimir Putin said Ukraine must remain outside military blocs.", "neutrality"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), CONDITIONS)
+def test_condition_wordings(text: str, code: str) -> None:
+    art = Article(id="t", text="Filler line.\n\n" + text, source="t.txt", published=PUB)
+    assert any(s.stance == "conditional" and code in s.conditions for s in extract_statements(art))
+
+
+def test_what_comes_before_only_if_is_given_not_demanded() -> None:
+    text = "David Arakhamia said Ukraine will stay outside military blocs only if it gets binding security guarantees."
+    assert conditions(text) == {"security-guarantees"}

@@ -195,6 +195,12 @@ def classify_clause(
     offers: tuple[str, ...] = ()
     if offer:
         offers, demanded = demanded, ()
+    pledged = _pledged(found, clause)
+    if pledged and demanded:
+        # "Ukraine will stay outside blocs only if we receive guarantees": what comes before the
+        # condition link is given, what follows it is demanded
+        offers = tuple(sorted(set(offers) | (pledged & set(demanded))))
+        demanded = tuple(c for c in demanded if c not in pledged)
     target = _target_name(clause, speaker)
     strength = (0.75 if weak else 0.9) if hit else 0.7
     contingent = stance == "refuses" and "counterpart-leadership" not in conds and bool(_CONTINGENT.search(clause))
@@ -227,6 +233,22 @@ _ACCEPTED = re.compile(
     r"(?=(?:[\w’'-]+\s+){0,3}?(?:ceasefire|cease-fire|truce)\b)",
     re.IGNORECASE,
 )
+
+
+#: the link of "A only if B": A is what the speaker gives, B what it demands
+_ONLY_IF = re.compile(
+    r"\bonly\s+(?:if|when|once|after|provided|on\s+condition)\b|\bon\s+condition\s+that\b", re.IGNORECASE
+)
+
+
+def _pledged(found: dict[str, re.Match[str]], clause: str) -> set[str]:
+    """The conditions named before an "only if" link when others follow it (the pledge, not the terms)."""
+    link = _ONLY_IF.search(clause)
+    if link is None:
+        return set()
+    before = {c for c, m in found.items() if m.end() <= link.start()}
+    after = {c for c, m in found.items() if m.start() >= link.end()}
+    return before - after if after else set()
 
 
 #: an acceptance inside a condition clause ("only once Moscow agrees to ..."): what is accepted is demanded

@@ -111,3 +111,38 @@ def test_a_country_possessor_speaker_is_the_gazetteer_person() -> None:
     got = run("Hungary's Viktor Orban told a radio station on Friday that the EU should start talks with Russia.")
     assert [s.speaker.name for s in got] == ["Viktor Orbán"]
     assert got[0].speaker.wikidata is not None or got[0].speaker.iri.endswith("/viktor-orban")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether Kyiv would cede land, Zelensky said Ukraine would never recognise occupied territories "
+        "as Russian.",
+        "Asked by a Polish reporter if Ukraine might give up land, Zelensky said Ukraine would never give up its land.",
+        "When asked if Moscow would accept a ceasefire, Dmitry Peskov said Russia rejects any ceasefire that "
+        "would let Ukraine rearm.",
+    ],
+)
+def test_the_question_put_before_the_answer_is_no_part_of_it(text: str) -> None:
+    got = run(text)
+    assert [s.speaker.name for s in got] in (["Volodymyr Zelensky"], ["Dmitry Peskov"])
+    assert got[0].stance == "refuses"
+    assert not got[0].evidence.text.lower().startswith(("asked", "when asked"))
+
+
+def test_pressed_on_is_a_fronted_frame() -> None:
+    got = run("Pressed on what a settlement would look like, Marco Rubio said both sides must make concessions.")
+    assert [(s.speaker.name, s.stance) for s in got] == [("Marco Rubio", "urges")]
+    assert got[0].evidence.text.startswith("both sides")
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["Asked whether Ukraine could accept a deal that leaves Crimea with Russia, he said:", "He said:"]
+)
+def test_a_verb_ending_in_a_colon_hands_its_speaker_to_the_quotation_below(lead_in: str) -> None:
+    got = run(
+        "Volodymyr Zelensky took questions from journalists in Brussels on Monday. "
+        f"{lead_in}\n\n"
+        '"We will never recognise Crimea as Russian. Not for a ceasefire, not for anything."'
+    )
+    assert [(s.speaker.name, s.stance) for s in got] == [("Volodymyr Zelensky", "refuses")]

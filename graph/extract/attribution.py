@@ -285,8 +285,8 @@ def claims_in_sentence(
             a, b = _strip_span(text, h.verb[1], sent.end)
             content.append((a, b))
         content = [(a, b) for a, b in content if b > a]
-        if not content:
-            continue
+        if not content and not _INTRODUCES.match(text, ve, sent.end):
+            continue  # (a verb that opens a quotation to come, "Asked about Crimea, he said:", stays a claim)
         frame = complement(sent.start, sent.end, content)
         out.append(
             Claim(
@@ -304,6 +304,22 @@ def claims_in_sentence(
     return out
 
 
+#: "Asked whether Kyiv would cede land, X said ...": the finite verb of the interviewer's question
+#: belongs to the question, which frames the answer and is not its content
+_ASKED_QUESTION = re.compile(
+    r"^\s*(?:when\s+|after\s+being\s+|after\s+)?(?:asked|pressed|questioned|quizzed)\b[^,;]{0,60}?"
+    r"\b(?:whether|if|how|what|when|why|who|which)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+#: a verb of saying that ends its sentence with a colon: the quotation follows (the next paragraph)
+_INTRODUCES = re.compile(r"\s*(?:on\s+\w+\s*)?:\s*$")
+
+
 def _is_adverbial(text: str) -> bool:
-    """A fronted adverbial ("On October 18, during a meeting with ...,") rather than content."""
-    return bool(_FRONTED.match(text)) and len(text.split()) <= 20 and not _FINITE.search(text)
+    """A fronted adverbial ("On October 18, during a meeting with ...,", "Asked whether ...,") rather
+    than content."""
+    if not _FRONTED.match(text) or len(text.split()) > 20:
+        return False
+    return bool(_ASKED_QUESTION.match(text)) or not _FINITE.search(text)

@@ -153,3 +153,8 @@ def test_condition_wordings(text: str, code: str) -> None:
 def test_what_comes_before_only_if_is_given_not_demanded() -> None:
     text = "David Arakhamia said Ukraine will stay outside military blocs only if it gets binding security guarantees."
     assert conditions(text) == {"security-guarantees"}
+
+
+def test_a_question_about_ceding_land_sets_the_topic_of_a_bare_answer() -> None:
+    got = stances('Filler line.\n\nAsked whether Ukraine would cede land for peace, Volodymyr Zelensky said: "Never."')
+    assert got == {("Volodymyr Zelensky", "refuses")}

@@ -146,3 +146,26 @@ def test_a_verb_ending_in_a_colon_hands_its_speaker_to_the_quotation_below(lead_
         '"We will never recognise Crimea as Russian. Not for a ceasefire, not for anything."'
     )
     assert [(s.speaker.name, s.stance) for s in got] == [("Volodymyr Zelensky", "refuses")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's leader Volodymyr Zelensky, in a video posted on X, said Kyiv rejects any freeze of the war.",
+        "Volodymyr Zelensky, in a statement released by his office, said Kyiv rejects any freeze of the conflict.",
+    ],
+)
+def test_a_participle_inside_an_appositive_phrase_is_no_verb_of_the_speaker(text: str) -> None:
+    got = run(text)
+    assert [(s.speaker.name, s.stance) for s in got] == [("Volodymyr Zelensky", "refuses")]
+    assert got[0].evidence.text.startswith("Kyiv rejects")
+
+
+@pytest.mark.parametrize(
+    "fronted",
+    ["Posting on Telegram late on Sunday,", "Appearing on a Sunday talk show,", "Talking to reporters in Minsk,"],
+)
+def test_a_fronted_participle_of_a_channel_is_no_content(fronted: str) -> None:
+    got = run(f"{fronted} Dmitry Medvedev said there would be no negotiations with Kyiv.")
+    assert [(s.speaker.name, s.stance) for s in got] == [("Dmitry Medvedev", "refuses")]
+    assert got[0].evidence.text.startswith("there would be")

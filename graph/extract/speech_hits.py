@@ -61,6 +61,13 @@ _SOURCE_PP = re.compile(
 _HITS: Memo[tuple[Hit, ...]] = Memo(8192)
 
 
+#: a prepositional phrase read as a subject ("in a video posted on Telegram", "in a statement released
+#: by his office"): the participle after it modifies its noun, so nobody is speaking there
+_PP_PARTICIPLE = re.compile(
+    r"(?:in|on|at|during|via|through|with|from|under)\s+(?:a|an|the|his|her|their|its)\b", re.IGNORECASE
+)
+
+
 def sentence_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[Hit]:
     """The hits of ``text[sent.start:sent.end]`` in text order (fresh objects: callers change them).
 
@@ -187,6 +194,8 @@ def find_hits(text: str, sent: Sentence, quotes: list[tuple[int, int]]) -> list[
         if got is not None:
             ns, ne, desc = got
             ns, ne = _strip_span(text, ns, ne)
+            if _PP_PARTICIPLE.match(text, ns, ne) and m.group().endswith("ed"):
+                continue  # "X, in a video posted on X, said ...": a participle on a noun, no verb of X's
             kind = "relative-who" if _WHO.search(text[ne:vs]) else "subject-verb"
             postposed = _CLOSING_END.search(text[max(s0, ns - 3) : ns]) is not None
             # "according to X" later in the sentence is no earlier verb; a fronted one leaves the subject open

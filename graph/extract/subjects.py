@@ -20,7 +20,7 @@ _REFLEXIVE_END = re.compile(r"\s+(?:himself|herself|itself|themselves)$")
 
 FRONTED = re.compile(
     r"^\s*(?:on|in|at|during|earlier|later|last|this|however|additionally|meanwhile|also|separately|speaking|"
-    r"asked|pressed|questioned|quizzed|yesterday|today|after|before|following|the\s+following|the\s+next|still|now|then|moreover|"
+    r"asked|pressed|questioned|quizzed|posting|appearing|talking|testifying|yesterday|today|after|before|following|the\s+following|the\s+next|still|now|then|moreover|"
     r"furthermore|instead|but|and|yet|since|when|as|writing|responding|commenting|in\s+response|details|"
     r"addressing|according|similarly|likewise|nevertheless|nonetheless|by\s+contrast|for\s+his\s+part|"
     r"for\s+her\s+part|for\s+its\s+part|\d)\b",

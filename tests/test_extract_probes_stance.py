@@ -158,3 +158,18 @@ def test_what_comes_before_only_if_is_given_not_demanded() -> None:
 def test_a_question_about_ceding_land_sets_the_topic_of_a_bare_answer() -> None:
     got = stances('Filler line.\n\nAsked whether Ukraine would cede land for peace, Volodymyr Zelensky said: "Never."')
     assert got == {("Volodymyr Zelensky", "refuses")}
+
+
+DENIALS_AND_IMPOSED_TERMS = [
+    ("Vladimir Putin said Russia had never been against negotiations.", {("Vladimir Putin", "ready")}),
+    ("Volodymyr Zelensky said Ukraine would not let anyone impose a deal on it.", {("Volodymyr Zelensky", "refuses")}),
+    ("Volodymyr Zelensky said Ukraine was not going to sign a capitulation.", {("Volodymyr Zelensky", "refuses")}),
+    ("Volodymyr Zelensky said Russia had ignored the American proposal.", {("Volodymyr Zelensky", "accuses")}),
+    ("Volodymyr Zelensky said Putin does not want to stop.", {("Volodymyr Zelensky", "accuses")}),
+    ("Sergei Lavrov said Western countries were pushing Kyiv to continue the war.", {("Sergey Lavrov", "accuses")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DENIALS_AND_IMPOSED_TERMS)
+def test_denials_and_imposed_terms(text: str, expected: set[tuple[str, str]]) -> None:
+    assert stances("Filler line.\n\n" + text) == expected

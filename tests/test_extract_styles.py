@@ -169,3 +169,23 @@ def test_a_fronted_participle_of_a_channel_is_no_content(fronted: str) -> None:
     got = run(f"{fronted} Dmitry Medvedev said there would be no negotiations with Kyiv.")
     assert [(s.speaker.name, s.stance) for s in got] == [("Dmitry Medvedev", "refuses")]
     assert got[0].evidence.text.startswith("there would be")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Dmitry Medvedev took to Telegram to declare that Russia would never accept a ceasefire.", "Dmitry Medvedev"),
+        (
+            "Volodymyr Zelensky took to social media on Sunday to warn that Ukraine would never recognise occupied "
+            "territories as Russian.",
+            "Volodymyr Zelensky",
+        ),
+    ],
+)
+def test_taking_to_a_channel_to_speak_is_speech(text: str, who: str) -> None:
+    got = run(text)
+    assert [(s.speaker.name, s.stance) for s in got] == [(who, "refuses")]
+
+
+def test_taking_to_the_streets_is_no_statement() -> None:
+    assert run("Thousands took to the streets of Tbilisi to demand an end to the war.") == []

@@ -154,7 +154,9 @@ _VERB_WORDS = [
 ]
 _VERB_ALTS = (
     r"ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|pointing\s+out|made\s+clear|makes\s+clear|"
-    + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
+    # "took to Telegram to declare that ...": a channel taken to speak through is the speech itself
+    r"(?:took|takes|taking)\s+to\s+(?:[\w’'.-]+\s+){1,4}?to\s+(?:say|declare|warn|insist|argue|claim|announce|stress|"
+    r"write|vow|reiterate|accuse|reject|demand)|" + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
 )
 #: the same matches as ``\b(?:alternatives)\b``, found about twice as fast: every alternative
 #: opens with a lower-case letter, so the opening ``\b`` is "no word character before", and a

@@ -173,3 +173,17 @@ DENIALS_AND_IMPOSED_TERMS = [
 @pytest.mark.parametrize(("text", "expected"), DENIALS_AND_IMPOSED_TERMS)
 def test_denials_and_imposed_terms(text: str, expected: set[tuple[str, str]]) -> None:
     assert stances("Filler line.\n\n" + text) == expected
+
+
+def test_what_is_considered_before_if_is_given_and_nato_protection_is_a_guarantee() -> None:
+    text = (
+        "Volodymyr Zelensky said Ukraine could consider a ceasefire along the current line if it got NATO "
+        "protection for the territory it controls."
+    )
+    assert conditions(text) == {"security-guarantees"}
+
+
+def test_a_qualified_freeze_is_a_topic_and_received_guarantees_a_term() -> None:
+    text = "Volodymyr Zelensky hinted that Ukraine might accept a temporary freeze if it received guarantees."
+    assert stances("Filler line.\n\n" + text) == {("Volodymyr Zelensky", "conditional")}
+    assert conditions(text) == {"security-guarantees"}

@@ -235,10 +235,8 @@ _ACCEPTED = re.compile(
 )
 
 
-#: the link of "A only if B": A is what the speaker gives, B what it demands
-_ONLY_IF = re.compile(
-    r"\bonly\s+(?:if|when|once|after|provided|on\s+condition)\b|\bon\s+condition\s+that\b", re.IGNORECASE
-)
+#: the link of "A (only) if B": A is what the speaker gives, B what it demands
+_ONLY_IF = re.compile(r"\b(?:only\s+)?(?:if|provided|on\s+condition)\b|\bonly\s+(?:when|once|after)\b", re.IGNORECASE)
 
 
 def _pledged(found: dict[str, re.Match[str]], clause: str) -> set[str]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from stancegraph.graph.records import Article, Statement
 
-EXTRACTOR_VERSION = "rules-0.5.5"
+EXTRACTOR_VERSION = "rules-0.6.0"
 
 
 def warm_up() -> None:

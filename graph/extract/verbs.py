@@ -148,12 +148,29 @@ _VERB_WORDS = [
     "appealed",
     "imploring",
     "asking",
+    # acts of reported appeal and blame: "implored both sides to ...", "blamed Kyiv for the breakdown"
+    # -- the verb is the speech act, as "urged"/"accused" are ("pressed"/"pushed": see _PRESS)
+    "implored",
+    "implores",
+    "encouraged",
+    "encourages",
+    "exhorted",
+    "blamed",
+    "blames",
+    "blaming",
     # only right after a quotation ('"What talks?" he asked'): see QUOTE_ONLY
     "asked",
     "wondered",
 ]
+#: "pressed/pushed X to/for ...": pressure reported as an appeal, but only with an object and its aim
+#: after it -- not "pressed by reporters", "pressed on whether ...", "forces pushed deeper into ..."
+_PRESS = (
+    r"(?:pressed|presses|pressing|pushed|pushes|pushing)(?=\s+(?!(?:by|on|ahead|back|forward|through|into|deeper|"
+    r"further|in|up|hard)\b)(?:[\w’'.-]+\s+){0,5}?(?:to|for)\b)|"
+)
 _VERB_ALTS = (
-    r"ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|pointing\s+out|made\s+clear|makes\s+clear|"
+    _PRESS
+    + r"ruled\s+out|rules\s+out|ruling\s+out|pointed\s+out|points\s+out|pointing\s+out|made\s+clear|makes\s+clear|"
     # "took to Telegram to declare that ...": a channel taken to speak through is the speech itself
     r"(?:took|takes|taking)\s+to\s+(?:[\w’'.-]+\s+){1,4}?to\s+(?:say|declare|warn|insist|argue|claim|announce|stress|"
     r"write|vow|reiterate|accuse|reject|demand)|" + "|".join(sorted(_VERB_WORDS, key=len, reverse=True))
@@ -168,7 +185,8 @@ _VERB_RE = re.compile(
 _INCLUDE_VERB = re.compile(
     r"^(?:ruled|rules|called|calls|urged|urges|urging|rejected|rejects|refused|refuses|dismissed|dismisses|"
     r"considered|considers|described|describes|accused|accuses|offered|offers|demanded|demands|welcomed|welcomes|"
-    r"ruling|calling|rejecting|dismissing|describing|accusing|offering|demanding|appeal|imploring|asking)"
+    r"ruling|calling|rejecting|dismissing|describing|accusing|offering|demanding|appeal|imploring|asking|"
+    r"press|pushe|implor|encourag|exhort|blam)"
 )
 _SAY_ONLY = re.compile(
     r"^(?:said|says|say|told|tells|added|adds|noted|stressed|emphasi[sz]ed|highlighted|insisted|wrote|"
@@ -191,7 +209,8 @@ _TELL = re.compile(r"^(?:told|tells|telling)$")
 _PRESENT = re.compile(
     r"^(?:says|say|tells|states|declares|announces|adds|notes|stresses|emphasi[sz]es|insists|argues|"
     r"claims|warns|writes|believes|complains|asserts|suggests|proposes|confirms|agrees|thinks|"
-    r"considers|describes|denies|deny|calls|urges|demands|rejects|refuses|accuses|offers|"
+    r"considers|describes|denies|deny|calls|urges|demands|rejects|refuses|accuses|offers|presses|pushes|"
+    r"implores|encourages|blames|"
     r"maintains|dismisses|welcomes|repeats|highlights|explains|reiterates|indicates|makes|rules|points)$"
 )
 _NEGATING = re.compile(r"^(?:denied|denies|deny|dismissed|dismisses|dismissing)$")

@@ -53,3 +53,28 @@ NOT_PRESSURE = [
 @pytest.mark.parametrize(("text", "speaker"), NOT_PRESSURE)
 def test_pressure_without_an_aim_is_no_report(text: str, speaker: str) -> None:
     assert {name for name, _ in stances(text)} == {speaker}
+
+
+DATED_BETWEEN_VERB_AND_OBJECT = [
+    # the day after the verb's object and before its complement dates the act (publication: Wed 2 April)
+    ("Vladimir Putin signalled readiness on Friday to resume direct talks with Ukraine.", "2025-03-28"),
+    ("Antonio Guterres urged Moscow and Kyiv on Tuesday to agree to a ceasefire.", "2025-04-01"),
+    ("Emmanuel Macron called on Monday for an immediate truce.", "2025-03-31"),
+    ("Volodymyr Zelensky accused Russia on Sunday of stalling the negotiations.", "2025-03-30"),
+    ("Dmitry Peskov ruled out on Tuesday any ceasefire before a settlement.", "2025-04-01"),
+    ("Donald Trump urged Putin late on Saturday to accept the truce.", "2025-03-29"),
+    ("Recep Tayyip Erdogan offered on Thursday to host peace talks in Istanbul.", "2025-03-27"),
+    # never after publication: "on Wednesday" is the publication day itself
+    ("Keir Starmer pressed Moscow on Wednesday to sign up to the truce.", "2025-04-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), DATED_BETWEEN_VERB_AND_OBJECT)
+def test_day_between_verb_and_complement_dates_the_act(text: str, day: str) -> None:
+    assert [d for _, _, d in _statements(text)] == [day]
+
+
+def test_day_of_what_is_asked_is_not_the_day_of_asking() -> None:
+    # "talks on Friday": the day belongs to the talks urged, not to the urging
+    out = _statements("Donald Trump urged the two leaders to hold talks on Friday to end the war.")
+    assert [d for _, _, d in out] == ["2025-04-02"]

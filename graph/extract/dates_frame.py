@@ -31,6 +31,18 @@ _CONTENT_HEAD = re.compile(
     r"[^“”\"«»:;]{0,70}?)\s+that\b",
     re.IGNORECASE,
 )
+#: a day between the reporting verb's object and what the act asks or charges ("urged Russia and
+#: Ukraine on Tuesday to ...", "called on Monday for ...", "accused Putin on Sunday of ...",
+#: "signalled readiness on Friday to ..."): English puts the act's time after its object and before
+#: the complement, so the day dates the saying; a word like "talks" or "to" before it would make
+#: it the day of what is said ("urged talks on Friday", "to meet on Friday")
+_VERB_OBJECT_DAY = re.compile(
+    r"\s*(?:(?!(?:to|for|of|that|on|in|at|with|by|from|talks|negotiations|meeting|summit|visit|call|"
+    r"truce|ceasefire|deal|election|vote)\b)[\w’'.-]+\s+){0,6}?"
+    r"(?P<day>(?:(?:late|early|earlier|later)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"\s+(?:to|for|of|that|against|any|an?|the|his|her|their)\b",
+)
 _FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing|[A-Z][a-z]{2,}ing)\b")
 _ASIDE = re.compile(r"\b(?:who|which|whose|where)\b[^,;]*|\([^)]*\)")
 _SPEAKING = re.compile(
@@ -89,6 +101,10 @@ def frame_exprs(
         m = _CONTENT_HEAD.match(text, cs, min(ce, cs + 120))
         if m:
             out.extend(within(m.start("head"), m.end("head")))
+        elif not out:
+            m = _VERB_OBJECT_DAY.match(text, cs, min(ce, cs + 120))
+            if m:
+                out.extend(x for x in within(m.start("day"), m.end("day")) if x.kind == "day")
     if not out and recent is not None:  # "X, who visited Washington on Tuesday, said there": that day
         out = [x for x in aside if x.kind == "day" and recent(x.value)]
     return out

@@ -78,3 +78,19 @@ def test_day_of_what_is_asked_is_not_the_day_of_asking() -> None:
     # "talks on Friday": the day belongs to the talks urged, not to the urging
     out = _statements("Donald Trump urged the two leaders to hold talks on Friday to end the war.")
     assert [d for _, _, d in out] == ["2025-04-02"]
+
+
+PEOPLES_AS_SIDES = [
+    # "the Russians"/"the Ukrainians" act as their side: the other side's refusal is an accusation
+    ("Volodymyr Zelensky said the Russians ignored the proposal for an unconditional ceasefire.", "accuses"),
+    ("Andriy Yermak said the Russians are not ready for real negotiations.", "accuses"),
+    ("Dmitry Peskov said the Ukrainians had walked away from the talks in Istanbul.", "accuses"),
+    ("Sergei Lavrov told TASS that the Ukrainians refuse to negotiate.", "accuses"),
+    # the speaker's own refusal stays a refusal, whatever the other people are said to do
+    ("Volodymyr Zelensky said we will not negotiate while the Russians keep shelling our cities.", "refuses"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), PEOPLES_AS_SIDES)
+def test_peoples_act_as_their_sides(text: str, stance: str) -> None:
+    assert {s for _, s in stances(text)} == {stance}

@@ -21,6 +21,10 @@ PREP_BEFORE = re.compile(
     r"\b(?:with|to|from|against|of|for|on|about|by|into|toward|towards|at|between|among|than|without)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "the Russians ignored the proposal": a people named for its state acts as that side in news about
+#: talks (the gazetteer names states and persons, not peoples)
+_PEOPLES = re.compile(r"\b(?P<people>Russians|Ukrainians)\b")
+_PEOPLE_SIDE = {"Russians": "russia", "Ukrainians": "ukraine"}
 _BLOCS = {
     "russia": "russia", "belarus": "russia", "kremlin": "russia",
     "ukraine": "ukraine",
@@ -65,6 +69,9 @@ def subject_side(
     for s, _e, eid in found:
         if not PREP_BEFORE.search(pre[:s]):
             last_name = (s, eid)
+    for m in _PEOPLES.finditer(pre):
+        if (last_name is None or m.start() > last_name[0]) and not PREP_BEFORE.search(pre[: m.start()]):
+            last_name = (m.start(), _PEOPLE_SIDE[m.group("people")])
     pron_self = [m.start() for m in _SELF_WORDS.finditer(pre) if not PREP_BEFORE.search(pre[: m.start()])]
     pron_other = [m.start() for m in _OTHER_WORDS.finditer(pre) if not PREP_BEFORE.search(pre[: m.start()])]
     cands: list[tuple[int, str]] = []

@@ -94,3 +94,33 @@ PEOPLES_AS_SIDES = [
 @pytest.mark.parametrize(("text", "stance"), PEOPLES_AS_SIDES)
 def test_peoples_act_as_their_sides(text: str, stance: str) -> None:
     assert {s for _, s in stances(text)} == {stance}
+
+
+NEWSLETTER = """The Ukraine Brief
+
+Here is what you need to know this morning:
+
+{b} Volodymyr Zelensky says Kyiv is ready to meet Vladimir Putin only after a ceasefire.
+{b} Sergei Lavrov says Moscow will not accept European peacekeepers in Ukraine.
+{b} Recep Tayyip Erdogan offers to host a new round of talks in Istanbul.
+"""
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "*", "▪️", "🔹", "➡️", "📌", "1."])
+def test_newsletter_bullets_are_statements(bullet: str) -> None:
+    got = stances(NEWSLETTER.format(b=bullet))
+    assert {
+        ("Volodymyr Zelensky", "conditional"),
+        ("Sergey Lavrov", "refuses"),
+        ("Recep Tayyip Erdoğan", "mediates"),
+    } <= got
+
+
+@pytest.mark.parametrize("bullet", ["▪️", "🔹", "➡️", "•"])
+def test_bullet_marker_is_not_part_of_the_sentence(bullet: str) -> None:
+    from stancegraph.graph.extract.text import paragraphs
+
+    text = f"Roundup\n\n{bullet} Dmitry Peskov says the Kremlin is open to talks with Kyiv."
+    art = Article(id="t", text=text, source="t.txt", published=PUB)
+    (para,) = [p for p in paragraphs(art) if p.kind == "prose"]
+    assert text[para.sentences[0].start :].startswith("Dmitry Peskov")

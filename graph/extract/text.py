@@ -26,7 +26,9 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý]
 _TAIL_TOKEN = re.compile(r"([\w.'’]+)[.!?…]*[\"”’']*$")
 _TAIL_CHARS = "_.'’!?…\"”"  # with the word characters, every character _TAIL_TOKEN can match
 _CLOSERS = tuple('.!?…"”’:)')
-_BULLET = re.compile(r"\s*(?:[•●▪·*\-–—]|\d{1,2}[.)])\s+")
+#: list markers of newsletters and channel roundups: typographic bullets, dashes, numbers, and the
+#: emoji markers of Telegram digests ("▪️", "🔹", "➡️"; U+FE0F is the emoji presentation selector)
+_BULLET = re.compile(r"\s*(?:[•●▪■◾◼◦‣⁃►▶→➡🔹🔸🔺🔻📌✅·*\-–—]\ufe0f?|\d{1,2}[.)])\s+")
 #: a run-in label ("Details: ", "What the West says: ") -- but "Quote from X:" and "Peskov said:" attribute
 _LABEL = re.compile(
     r"(?!Quote\b|Quoting\b|In the words\b)(?!(?!What\b|Why\b|How\b|Where\b)[^:\n]{0,50}\b(?:said|says|told|tells|"

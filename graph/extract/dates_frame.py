@@ -37,10 +37,11 @@ _CONTENT_HEAD = re.compile(
 #: the complement, so the day dates the saying; a word like "talks" or "to" before it would make
 #: it the day of what is said ("urged talks on Friday", "to meet on Friday")
 _VERB_OBJECT_DAY = re.compile(
-    r"\s*(?:(?!(?:to|for|of|that|on|in|at|with|by|from|talks|negotiations|meeting|summit|visit|call|"
-    r"truce|ceasefire|deal|election|vote)\b)[\w’'.-]+\s+){0,6}?"
-    r"(?P<day>(?:(?:late|early|earlier|later)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"\s*(?:[a-z]+(?:ed|s)\s+(?:to|on|upon|with)\s+)?"  # the verb's own particle: "appealed to", "called on"
+    r"(?:(?!(?:to|for|of|that|on|in|at|with|by|from|talks|negotiations|meeting|summit|visit|call|truce|ceasefire|"
+    r"deal|election|vote|meet|hold|host|resume|start|begin|travel|fly|sign)\b)[\w’'.-]+\s+){0,6}?"
+    r"(?P<day>yesterday|(?:(?:late|early|earlier|later)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)"
     r"\s+(?:to|for|of|that|against|any|an?|the|his|her|their)\b",
 )
 _FRONTED = re.compile(r"\W*(?:In|On|At|During|Speaking|Late|Earlier|Later|Last|Writing|[A-Z][a-z]{2,}ing)\b")

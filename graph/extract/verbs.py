@@ -152,6 +152,8 @@ _VERB_WORDS = [
     # -- the verb is the speech act, as "urged"/"accused" are ("pressed"/"pushed": see _PRESS)
     "implored",
     "implores",
+    "pleaded",
+    "pleads",
     "encouraged",
     "encourages",
     "exhorted",
@@ -186,7 +188,7 @@ _INCLUDE_VERB = re.compile(
     r"^(?:ruled|rules|called|calls|urged|urges|urging|rejected|rejects|refused|refuses|dismissed|dismisses|"
     r"considered|considers|described|describes|accused|accuses|offered|offers|demanded|demands|welcomed|welcomes|"
     r"ruling|calling|rejecting|dismissing|describing|accusing|offering|demanding|appeal|imploring|asking|"
-    r"press|pushe|implor|encourag|exhort|blam)"
+    r"press|pushe|implor|plead|encourag|exhort|blam)"
 )
 _SAY_ONLY = re.compile(
     r"^(?:said|says|say|told|tells|added|adds|noted|stressed|emphasi[sz]ed|highlighted|insisted|wrote|"

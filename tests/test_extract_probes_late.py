@@ -97,6 +97,9 @@ PEOPLES_AS_SIDES = [
     ("Andriy Yermak said the Russians are not ready for real negotiations.", "accuses"),
     ("Dmitry Peskov said the Ukrainians had walked away from the talks in Istanbul.", "accuses"),
     ("Sergei Lavrov told TASS that the Ukrainians refuse to negotiate.", "accuses"),
+    # the state's officials as a body act as it too
+    ("Volodymyr Zelensky said Russian officials were not interested in peace.", "accuses"),
+    ("Maria Zakharova said Ukrainian authorities had banned any talks with Moscow.", "accuses"),
     # the speaker's own refusal stays a refusal, whatever the other people are said to do
     ("Volodymyr Zelensky said we will not negotiate while the Russians keep shelling our cities.", "refuses"),
 ]

@@ -22,9 +22,13 @@ PREP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "the Russians ignored the proposal": a people named for its state acts as that side in news about
-#: talks (the gazetteer names states and persons, not peoples)
-_PEOPLES = re.compile(r"\b(?P<people>Russians|Ukrainians)\b")
-_PEOPLE_SIDE = {"Russians": "russia", "Ukrainians": "ukraine"}
+#: talks (the gazetteer names states and persons, not peoples) --
+#: and so do its officials as a body ("Russian officials were not interested in peace")
+_PEOPLES = re.compile(
+    r"\b(?P<people>Russian|Ukrainian)(?:s\b|\s+(?:officials|negotiators|diplomats|authorities|leaders|leadership|"
+    r"troops|forces|military|team|government|regime)\b)"
+)
+_PEOPLE_SIDE = {"Russian": "russia", "Ukrainian": "ukraine"}
 _BLOCS = {
     "russia": "russia", "belarus": "russia", "kremlin": "russia",
     "ukraine": "ukraine",

@@ -138,3 +138,10 @@ def test_bullet_marker_is_not_part_of_the_sentence(bullet: str) -> None:
     art = Article(id="t", text=text, source="t.txt", published=PUB)
     (para,) = [p for p in paragraphs(art) if p.kind == "prose"]
     assert text[para.sentences[0].start :].startswith("Dmitry Peskov")
+
+
+def test_a_popes_short_name_is_that_pope() -> None:
+    """'Pope Leo' is Leo XIV, not the pope whose title the phrase shares (Francis, until 2025)."""
+    said = "Pope Leo said on Sunday that the Vatican was ready to host talks between Russia and Ukraine."
+    assert ("Pope Leo XIV", "mediates") in stances(said)
+    assert not any(name == "Pope Francis" for name, _ in stances(said))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from stancegraph.graph.extract.actors import Actor, gazetteer
+from stancegraph.graph.extract.actors import Actor, gazetteer, nationality
 from stancegraph.graph.extract.lexicon import lexicon
 
 BELLIGERENTS = {"russia", "ukraine"}
@@ -28,7 +28,6 @@ _PEOPLES = re.compile(
     r"\b(?P<people>Russian|Ukrainian)(?:s\b|\s+(?:officials|negotiators|diplomats|authorities|leaders|leadership|"
     r"troops|forces|military|team|government|regime)\b)"
 )
-_PEOPLE_SIDE = {"Russian": "russia", "Ukrainian": "ukraine"}
 _BLOCS = {
     "russia": "russia", "belarus": "russia", "kremlin": "russia",
     "ukraine": "ukraine",
@@ -74,8 +73,9 @@ def subject_side(
         if not PREP_BEFORE.search(pre[:s]):
             last_name = (s, eid)
     for m in _PEOPLES.finditer(pre):
-        if (last_name is None or m.start() > last_name[0]) and not PREP_BEFORE.search(pre[: m.start()]):
-            last_name = (m.start(), _PEOPLE_SIDE[m.group("people")])
+        people = nationality(m.group("people"))  # the one adjective table: "Russian" -> russia
+        if people and (last_name is None or m.start() > last_name[0]) and not PREP_BEFORE.search(pre[: m.start()]):
+            last_name = (m.start(), people)
     pron_self = [m.start() for m in _SELF_WORDS.finditer(pre) if not PREP_BEFORE.search(pre[: m.start()])]
     pron_other = [m.start() for m in _OTHER_WORDS.finditer(pre) if not PREP_BEFORE.search(pre[: m.start()])]
     cands: list[tuple[int, str]] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from stancegraph.graph.extract.actors import Actor, ActorContext, gazetteer, interpret, nationality
+from stancegraph.graph.extract.actors import NATIONALITY, Actor, ActorContext, gazetteer, interpret, nationality
 from stancegraph.graph.extract.text import Sentence
 
 # patterns of the hot paths, compiled once
@@ -340,8 +340,9 @@ def _titles(a: Actor) -> list[str]:
     return [t.strip() for t in titles if t.strip()]
 
 
-#: the side a nationality noun names where the gazetteer has one ("the Ukrainian" -> ukraine)
-_NATION_SIDE = {"ukrainian": "ukraine", "russian": "russia", "belarusian": "belarus", "american": "united-states"}
+#: the nationality nouns whose side a person's gazetteer side shows directly ("the Ukrainian" ->
+#: ukraine), read from the one adjective table; other nouns are checked against the person's roles
+_NATION_SIDE = {noun: NATIONALITY[noun] for noun in ("ukrainian", "russian", "belarusian", "american")}
 
 
 def _career(a: Actor) -> str:
